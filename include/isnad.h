@@ -1,0 +1,245 @@
+/*
+ * isnad.h -- the public interface of libisnad.
+ *
+ * libisnad turns news articles (Arabic first) into sourced records: the
+ * document, its sentences, and -- in later stages -- entity mentions, time
+ * expressions and coded events, each tied to a byte span of the ORIGINAL
+ * text. The contract for the records is docs/records.md (mirrors the shared
+ * spec, version ISN_RECORDS_VERSION).
+ *
+ * The pipeline is a straight line, and so is this API:
+ *
+ *     isn_engine   loaded once: data files (lexicons) compiled into fast,
+ *                  read-only structures; safe to share between threads.
+ *     isn_reader   walks the inputs (files, directories, stdin; plain text
+ *                  or JSON Lines) and yields one isn_input at a time.
+ *     isn_doc      a reusable per-thread workspace: isn_doc_process() runs
+ *                  clean -> text -> (later: entities, time, events) on one
+ *                  input; accessors and renderers read the result, which
+ *                  stays valid until the next isn_doc_process().
+ *
+ * Conventions (after libuv): every public name starts with isn_; handles are
+ * opaque, created by isn_X_new() and released by isn_X_free(); functions that
+ * can fail return an isn_status (0 or a negative code) and fill an isn_error
+ * with a message naming the file, line and byte offset. The library never
+ * calls exit() and never prints.
+ */
+#ifndef ISNAD_H
+#define ISNAD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define ISN_VERSION "0.1.0"
+#define ISN_RECORDS_VERSION 1
+
+/* ---- errors ------------------------------------------------------------ */
+
+typedef enum isn_status {
+    ISN_OK = 0,
+    ISN_ENOMEM = -1,   /* out of memory */
+    ISN_EIO = -2,      /* a file could not be opened or read */
+    ISN_EUTF8 = -3,    /* the text is not valid UTF-8 */
+    ISN_ENUL = -4,     /* the text contains a NUL byte */
+    ISN_EJSON = -5,    /* a JSON Lines record is malformed */
+    ISN_EFORMAT = -6,  /* an input format isnad does not read (yet) */
+    ISN_EINVAL = -7,   /* a bad argument */
+    ISN_EDATA = -8,    /* a data file (lexicon) has a bad line */
+    ISN_ETOOBIG = -9   /* a document larger than isnad can address (4 GiB) */
+} isn_status;
+
+#define ISN_NO_OFFSET UINT64_MAX
+
+/* Where and why something failed. `line` is 0 when lines do not apply,
+ * `offset` is ISN_NO_OFFSET when no byte position applies. */
+typedef struct isn_error {
+    int code;
+    char file[512];
+    uint64_t line;
+    uint64_t offset;
+    char msg[256];
+} isn_error;
+
+/* A short English description of a status code. */
+const char *isn_strerror(int code);
+
+/* Formats an error as "FILE:LINE: byte N: message" (parts that do not apply
+ * are left out). Returns the length written, like snprintf. */
+int isn_error_format(const isn_error *err, char *buf, size_t size);
+
+/* ---- text normalisation (for matching; never changes what is reported) -- */
+
+/* Normalises UTF-8 text for matching: tashkeel and tatweel removed,
+ * zero-width and direction marks dropped, alef forms -> ا, ى -> ي, ة -> ه,
+ * Arabic-Indic and Persian digits -> ASCII, Arabic punctuation and
+ * typographic quotes unified, Latin letters lower-cased. Writes at most
+ * 3*len+1 bytes to `out` (NUL-terminated). When `offsets` is not NULL it
+ * receives, for every output byte, the offset in `text` of the character it
+ * came from. Returns the output length. The input must be valid UTF-8. */
+size_t isn_normalize(const char *text, size_t len, char *out, uint32_t *offsets);
+
+/* ---- the engine: data files, loaded once -------------------------------- */
+
+typedef struct isn_engine isn_engine;
+
+typedef struct isn_config {
+    const char *data_dir; /* folder with the data files; NULL: the built-in
+                             default (ISNAD_DATA env var, else the install
+                             location chosen at build time) */
+} isn_config;
+
+int isn_engine_new(isn_engine **out, const isn_config *cfg, isn_error *err);
+void isn_engine_free(isn_engine *eng);
+/* The folder the engine loaded its data from. */
+const char *isn_engine_data_dir(const isn_engine *eng);
+/* Data file lines that were skipped because they are malformed, as
+ * "FILE:LINE: message" strings; the rest of each file still loaded. */
+size_t isn_engine_warning_count(const isn_engine *eng);
+const char *isn_engine_warning(const isn_engine *eng, size_t i);
+
+/* ---- inputs -------------------------------------------------------------- */
+
+/* One document to process. The strings are owned by whoever produced the
+ * input (the reader keeps them valid until its next call). `text` is the
+ * original article text; all offsets in the output refer to it. */
+typedef struct isn_input {
+    const char *id;        /* document id: JSONL `id`, else the path */
+    const char *text;      /* original text, valid UTF-8, no NUL bytes */
+    size_t len;
+    const char *url;       /* metadata, or NULL */
+    const char *title;
+    const char *date;      /* publication date as given, or NULL */
+    const char *meta_json; /* other JSONL fields as a JSON object, or NULL */
+    const char *file;      /* where it came from ("-" for stdin) */
+    uint64_t line;         /* JSONL line number, 0 for whole files */
+} isn_input;
+
+typedef enum isn_format {
+    ISN_FORMAT_AUTO = 0, /* by file name: .jsonl/.ndjson, .html/.htm, else text;
+                            standard input is sniffed */
+    ISN_FORMAT_TEXT,
+    ISN_FORMAT_JSONL
+} isn_format;
+
+typedef struct isn_reader isn_reader;
+
+int isn_reader_new(isn_reader **out, isn_format format);
+void isn_reader_free(isn_reader *r);
+
+/* Adds a path: a file, a directory (read recursively, files in byte order
+ * of their names, hidden entries skipped) or "-" for standard input.
+ * Fails (ISN_EIO) only when the path itself cannot be examined. */
+int isn_reader_add(isn_reader *r, const char *path, isn_error *err);
+
+/* Yields the next document into *in. Returns 1 when a document was produced,
+ * 0 at the end, or a negative status when one input was rejected (bad
+ * UTF-8, NUL byte, unreadable file, malformed JSONL line, unsupported
+ * format): `err` says which and where, and the next call goes on with the
+ * following input. A file's bytes are validated before it is yielded. */
+int isn_reader_next(isn_reader *r, isn_input *in, isn_error *err);
+
+/* Validates that text is UTF-8 without NUL bytes. On failure fills err
+ * (offset = first bad byte) and returns ISN_EUTF8 or ISN_ENUL. */
+int isn_validate_text(const char *text, size_t len, isn_error *err);
+
+/* ---- processing ------------------------------------------------------------ */
+
+typedef struct isn_doc isn_doc;
+
+/* Options for one run of the pipeline; zero-initialise for the defaults. */
+typedef struct isn_options {
+    const char *default_date; /* YYYY-MM-DD used when the input has none */
+} isn_options;
+
+int isn_doc_new(isn_doc **out, const isn_engine *eng);
+void isn_doc_free(isn_doc *doc);
+
+/* Runs the pipeline on one input. The results stay valid until the next
+ * call on the same doc. The input's strings must stay valid as long. */
+int isn_doc_process(isn_doc *doc, const isn_input *in, const isn_options *opt,
+                    isn_error *err);
+
+typedef struct isn_span {
+    uint32_t start, end; /* byte offsets into the original text, [start,end) */
+} isn_span;
+
+/* Why a span was judged boilerplate. */
+typedef enum isn_removed_kind {
+    ISN_RM_AD = 0,       /* ad markers, "[ads2]" */
+    ISN_RM_COMMENTS,     /* a reader-comment section to the end of the text */
+    ISN_RM_WIDGET,       /* like/share widgets */
+    ISN_RM_COUNTER,      /* view counters, "336 مشاهدة" */
+    ISN_RM_READMORE,     /* "اقرأ أيضا" and related-article lines */
+    ISN_RM_SPAMTRAP,     /* form spam-trap notes */
+    ISN_RM_DUPTITLE,     /* the headline repeated right below itself */
+    ISN_RM_KIND_COUNT
+} isn_removed_kind;
+
+const char *isn_removed_kind_name(isn_removed_kind k);
+
+const char *isn_doc_id(const isn_doc *doc);
+const char *isn_doc_title(const isn_doc *doc);  /* NULL when none */
+const char *isn_doc_date(const isn_doc *doc);   /* YYYY-MM-DD or NULL */
+/* Where the date came from: "metadata", "text", "default" or NULL. */
+const char *isn_doc_date_origin(const isn_doc *doc);
+const char *isn_doc_outlet(const isn_doc *doc); /* NULL when none */
+size_t isn_doc_bytes(const isn_doc *doc);
+
+size_t isn_doc_sentence_count(const isn_doc *doc);
+isn_span isn_doc_sentence(const isn_doc *doc, size_t i);
+
+size_t isn_doc_removed_count(const isn_doc *doc);
+isn_span isn_doc_removed(const isn_doc *doc, size_t i, isn_removed_kind *kind);
+
+/* Tokens of the kept text, in order (see docs/text.md). */
+typedef enum isn_token_kind {
+    ISN_TOK_WORD = 0, /* a word in Arabic script */
+    ISN_TOK_LATIN,    /* a word in another script (Latin, ...) */
+    ISN_TOK_NUMBER,   /* digits, with glued clitic / era letter, "و2019م" */
+    ISN_TOK_PUNCT,
+    ISN_TOK_URL,
+    ISN_TOK_EMAIL,
+    ISN_TOK_HASHTAG,
+    ISN_TOK_HANDLE,   /* @name */
+    ISN_TOK_KIND_COUNT
+} isn_token_kind;
+
+typedef struct isn_token {
+    uint32_t start, end;   /* span in the original text */
+    uint32_t norm;         /* offset of the normalised form in isn_doc_norm() */
+    uint32_t norm_len;     /* its length in bytes (the form is also NUL-terminated) */
+    uint8_t kind;          /* isn_token_kind */
+    uint8_t flags;         /* ISN_TF_* */
+    uint8_t pre;           /* NUMBER: bytes of a glued prefix ("و", "ال") in the normalised form */
+    uint8_t suf;           /* NUMBER: bytes of a glued era letter ("م", "ه") in the normalised form */
+} isn_token;
+
+#define ISN_TF_PARA     0x01 /* the first token after a line break */
+#define ISN_TF_ERA_AD   0x02 /* number with a Gregorian era letter: 2015م */
+#define ISN_TF_ERA_AH   0x04 /* number with a Hijri era letter: 1441هـ */
+#define ISN_TF_DECIMAL  0x08 /* number with a decimal or date separator inside */
+
+size_t isn_doc_token_count(const isn_doc *doc);
+const isn_token *isn_doc_tokens(const isn_doc *doc);
+/* The buffer the tokens' normalised forms live in (NUL-separated). */
+const char *isn_doc_norm(const isn_doc *doc);
+/* First token of sentence i; tokens of i are [first(i), first(i+1)). */
+size_t isn_doc_sentence_first_token(const isn_doc *doc, size_t i);
+
+/* ---- output ---------------------------------------------------------------- */
+
+/* Renders the document's records as JSON Lines (one "document" record for
+ * now) or as a human-readable summary. The returned text is owned by the doc
+ * and valid until the next process or render call. `verbose` adds the
+ * sentences to the summary. */
+const char *isn_doc_render_json(isn_doc *doc, size_t *len);
+const char *isn_doc_render_summary(isn_doc *doc, int verbose, size_t *len);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* ISNAD_H */

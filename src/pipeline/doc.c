@@ -1,0 +1,150 @@
+/*
+ * doc.c -- running the pipeline on one document, and reading the result.
+ *
+ * isn_doc_process is the whole pipeline as a straight line:
+ *
+ *     clean   -> removed spans, title, dateline, outlet   (clean/)
+ *     text    -> tokens of the kept text, sentences       (text/)
+ *     (entities, time, events: later stages)
+ *
+ * The doc is a workspace: its buffers are reset, not freed, between
+ * documents, so steady-state processing allocates nothing.
+ *
+ * Invariants, checked by the tests: sentences are in order, do not overlap,
+ * and never intersect a removed span; every token lies inside the text and
+ * outside the removed spans.
+ */
+#include "internal.h"
+#include "../core/error.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int isn_doc_new(isn_doc **out, const isn_engine *eng) {
+    *out = calloc(1, sizeof **out);
+    if (!*out) return ISN_ENOMEM;
+    (*out)->eng = eng;
+    return ISN_OK;
+}
+
+void isn_doc_free(isn_doc *d) {
+    if (!d) return;
+    isn_clean_out_free(&d->clean);
+    isn_clean_work_free(&d->clean_work);
+    ISN_VEC_FREE(d->toks);
+    isn_buf_free(&d->norm);
+    ISN_VEC_FREE(d->sents);
+    isn_buf_free(&d->meta);
+    isn_buf_free(&d->out);
+    free(d);
+}
+
+static size_t meta_put(isn_doc *d, const char *s, size_t n) {
+    size_t at = d->meta.len;
+    isn_buf_add(&d->meta, s, n);
+    isn_buf_addc(&d->meta, 0);
+    return at;
+}
+
+static void resolve_metadata(isn_doc *d, const isn_options *opt) {
+    const isn_input *in = &d->in;
+    const isn_clean_out *c = &d->clean;
+    char date[16];
+    int y, m, dd;
+    isn_buf_reset(&d->meta);
+    d->title_at = d->date_at = d->outlet_at = SIZE_MAX;
+    d->date_origin = NULL;
+    if (in->title && *in->title) d->title_at = meta_put(d, in->title, strlen(in->title));
+    else if (c->title.end > c->title.start)
+        d->title_at = meta_put(d, in->text + c->title.start, c->title.end - c->title.start);
+    if (isn_parse_iso_date(in->date, &y, &m, &dd)) {
+        d->date_origin = "metadata";
+    } else if (c->year) {
+        y = c->year, m = c->month, dd = c->day;
+        d->date_origin = "text";
+    } else if (opt && isn_parse_iso_date(opt->default_date, &y, &m, &dd)) {
+        d->date_origin = "default";
+    }
+    if (d->date_origin) {
+        int k = snprintf(date, sizeof date, "%04d-%02d-%02d", y, m, dd);
+        d->date_at = meta_put(d, date, (size_t)k);
+    }
+    if (c->outlet.end > c->outlet.start)
+        d->outlet_at = meta_put(d, in->text + c->outlet.start, c->outlet.end - c->outlet.start);
+}
+
+/* Tokenises the text between removed spans; each kept region starts a new
+ * paragraph, so no sentence runs across removed text. */
+static int tokenize_kept(isn_doc *d) {
+    size_t at = 0;
+    for (size_t i = 0; i <= d->clean.removed.n; i++) {
+        size_t stop = i < d->clean.removed.n ? d->clean.removed.v[i].start : d->in.len;
+        if (stop > at) {
+            int rc = isn_tokenize(d->in.text, at, stop, 1, &d->toks, &d->norm);
+            if (rc) return rc;
+        }
+        if (i < d->clean.removed.n) at = d->clean.removed.v[i].end;
+    }
+    return ISN_OK;
+}
+
+int isn_doc_process(isn_doc *d, const isn_input *in, const isn_options *opt, isn_error *err) {
+    const char *where = in->file ? in->file : in->id;
+    if (in->len >= UINT32_MAX)
+        return isn_set_error(err, ISN_ETOOBIG, where, in->line, ISN_NO_OFFSET,
+                             "document of %zu bytes is larger than 4 GiB", in->len);
+    d->in = *in;
+    ISN_VEC_RESET(d->toks);
+    ISN_VEC_RESET(d->sents);
+    isn_buf_reset(&d->norm);
+    isn_buf_reset(&d->out);
+    int rc = isn_clean(&d->eng->clean, in->text, in->len, !(in->title && *in->title), &d->clean,
+                       &d->clean_work);
+    if (!rc) rc = tokenize_kept(d);
+    if (!rc) rc = isn_segment(&d->eng->seg, d->toks.v, d->toks.n, d->norm.data, &d->sents);
+    if (!rc) resolve_metadata(d, opt);
+    if (!rc && d->meta.oom) rc = ISN_ENOMEM;
+    if (rc) return isn_set_error(err, rc, where, in->line, ISN_NO_OFFSET, "%s", isn_strerror(rc));
+    return ISN_OK;
+}
+
+/* ---- accessors ------------------------------------------------------------ */
+
+static const char *meta_at(const isn_doc *d, size_t at) { return at == SIZE_MAX ? NULL : d->meta.data + at; }
+
+const char *isn_doc_id(const isn_doc *d) { return d->in.id; }
+const char *isn_doc_title(const isn_doc *d) { return meta_at(d, d->title_at); }
+const char *isn_doc_date(const isn_doc *d) { return meta_at(d, d->date_at); }
+const char *isn_doc_date_origin(const isn_doc *d) { return d->date_origin; }
+const char *isn_doc_outlet(const isn_doc *d) { return meta_at(d, d->outlet_at); }
+size_t isn_doc_bytes(const isn_doc *d) { return d->in.len; }
+size_t isn_doc_sentence_count(const isn_doc *d) { return d->sents.n; }
+
+isn_span isn_doc_sentence(const isn_doc *d, size_t i) {
+    if (i >= d->sents.n) return (isn_span){0, 0};
+    return (isn_span){d->sents.v[i].start, d->sents.v[i].end};
+}
+
+size_t isn_doc_sentence_first_token(const isn_doc *d, size_t i) {
+    return i < d->sents.n ? d->sents.v[i].first : d->toks.n;
+}
+
+size_t isn_doc_removed_count(const isn_doc *d) { return d->clean.removed.n; }
+
+isn_span isn_doc_removed(const isn_doc *d, size_t i, isn_removed_kind *kind) {
+    if (i >= d->clean.removed.n) return (isn_span){0, 0};
+    const isn_removed *r = &d->clean.removed.v[i];
+    if (kind) *kind = (isn_removed_kind)r->kind;
+    return (isn_span){r->start, r->end};
+}
+
+const char *isn_removed_kind_name(isn_removed_kind k) {
+    static const char *names[ISN_RM_KIND_COUNT] = {"ad", "comments", "widget", "counter",
+                                                   "read-more", "spam-trap", "duplicate-title"};
+    return (unsigned)k < ISN_RM_KIND_COUNT ? names[k] : "unknown";
+}
+
+size_t isn_doc_token_count(const isn_doc *d) { return d->toks.n; }
+const isn_token *isn_doc_tokens(const isn_doc *d) { return d->toks.v; }
+const char *isn_doc_norm(const isn_doc *d) { return d->norm.data ? d->norm.data : ""; }

@@ -1,0 +1,104 @@
+/*
+ * render.c -- a processed document as JSON Lines records or as a summary.
+ *
+ * JSON Lines follows the records contract (docs/records.md): one "document"
+ * record per input for now; later stages add mention, time and event
+ * records after it. Fields beyond the contract are additions it allows:
+ * sentence spans, the kind of each removed span, and where the input came
+ * from.
+ *
+ * The summary is for a person at a terminal: what the document is, what was
+ * cut and why, and (verbose) its sentences, numbered.
+ */
+#include "../pipeline/internal.h"
+#include "../core/utf8.h"
+#include "json.h"
+
+#include <string.h>
+
+static void span_array(isn_buf *b, uint32_t s, uint32_t e) { isn_buf_printf(b, "[%u,%u]", s, e); }
+
+const char *isn_doc_render_json(isn_doc *d, size_t *len) {
+    isn_buf *b = &d->out;
+    isn_buf_reset(b);
+    isn_buf_printf(b, "{\"kind\":\"document\",\"v\":%d,\"doc\":", ISN_RECORDS_VERSION);
+    isn_json_cstr(b, d->in.id);
+    isn_buf_adds(b, ",\"title\":");
+    isn_json_cstr(b, isn_doc_title(d));
+    isn_buf_adds(b, ",\"date\":");
+    isn_json_cstr(b, isn_doc_date(d));
+    isn_buf_adds(b, ",\"outlet\":");
+    isn_json_cstr(b, isn_doc_outlet(d));
+    isn_buf_printf(b, ",\"lang\":\"ar\",\"bytes\":%zu,\"sentences\":%zu,\"removed\":[", d->in.len,
+                   d->sents.n);
+    for (size_t i = 0; i < d->clean.removed.n; i++) {
+        if (i) isn_buf_addc(b, ',');
+        span_array(b, d->clean.removed.v[i].start, d->clean.removed.v[i].end);
+    }
+    isn_buf_adds(b, "],\"removed_kinds\":[");
+    for (size_t i = 0; i < d->clean.removed.n; i++) {
+        if (i) isn_buf_addc(b, ',');
+        isn_json_cstr(b, isn_removed_kind_name((isn_removed_kind)d->clean.removed.v[i].kind));
+    }
+    isn_buf_adds(b, "],\"sentence_spans\":[");
+    for (size_t i = 0; i < d->sents.n; i++) {
+        if (i) isn_buf_addc(b, ',');
+        span_array(b, d->sents.v[i].start, d->sents.v[i].end);
+    }
+    isn_buf_adds(b, "],\"date_origin\":");
+    isn_json_cstr(b, d->date_origin);
+    if (d->in.url) { isn_buf_adds(b, ",\"url\":"); isn_json_cstr(b, d->in.url); }
+    if (d->in.file) { isn_buf_adds(b, ",\"file\":"); isn_json_cstr(b, d->in.file); }
+    if (d->in.line) isn_buf_printf(b, ",\"line\":%llu", (unsigned long long)d->in.line);
+    if (d->in.meta_json) { isn_buf_adds(b, ",\"meta\":"); isn_buf_adds(b, d->in.meta_json); }
+    isn_buf_adds(b, "}\n");
+    if (len) *len = b->oom ? 0 : b->len;
+    return b->oom ? NULL : b->data;
+}
+
+/* Appends at most `max` characters of text[a,b), line breaks as spaces,
+ * with "…" when cut. */
+static void excerpt(isn_buf *b, const char *text, size_t a, size_t e, size_t max) {
+    const unsigned char *s = (const unsigned char *)text;
+    size_t chars = 0;
+    while (a < e && chars < max) {
+        int k;
+        uint32_t cp = isn_utf8_next(s + a, &k);
+        if (cp == '\n' || cp == '\r' || cp == '\t') isn_buf_addc(b, ' ');
+        else isn_buf_add(b, text + a, (size_t)k);
+        a += (size_t)k;
+        chars++;
+    }
+    if (a < e) isn_buf_adds(b, "…");
+}
+
+static const char *or_dash(const char *s) { return s ? s : "-"; }
+
+const char *isn_doc_render_summary(isn_doc *d, int verbose, size_t *len) {
+    isn_buf *b = &d->out;
+    isn_buf_reset(b);
+    const char *date = isn_doc_date(d);
+    isn_buf_printf(b, "== %s\n", or_dash(d->in.id));
+    isn_buf_printf(b, "   title     %s\n", or_dash(isn_doc_title(d)));
+    if (date) isn_buf_printf(b, "   date      %s (%s)\n", date, d->date_origin);
+    else isn_buf_adds(b, "   date      -\n");
+    isn_buf_printf(b, "   outlet    %s\n", or_dash(isn_doc_outlet(d)));
+    size_t cut = 0;
+    for (size_t i = 0; i < d->clean.removed.n; i++) cut += d->clean.removed.v[i].end - d->clean.removed.v[i].start;
+    isn_buf_printf(b, "   text      %zu bytes, %zu sentences, %zu tokens\n", d->in.len, d->sents.n, d->toks.n);
+    isn_buf_printf(b, "   removed   %zu spans, %zu bytes\n", d->clean.removed.n, cut);
+    for (size_t i = 0; i < d->clean.removed.n; i++) {
+        const isn_removed *r = &d->clean.removed.v[i];
+        isn_buf_printf(b, "     %-15s [%u,%u) ", isn_removed_kind_name((isn_removed_kind)r->kind), r->start, r->end);
+        excerpt(b, d->in.text, r->start, r->end, 60);
+        isn_buf_addc(b, '\n');
+    }
+    if (verbose)
+        for (size_t i = 0; i < d->sents.n; i++) {
+            isn_buf_printf(b, "   %4zu [%u,%u) ", i, d->sents.v[i].start, d->sents.v[i].end);
+            excerpt(b, d->in.text, d->sents.v[i].start, d->sents.v[i].end, 100);
+            isn_buf_addc(b, '\n');
+        }
+    if (len) *len = b->oom ? 0 : b->len;
+    return b->oom ? NULL : b->data;
+}
