@@ -213,7 +213,7 @@ static int parse_line(isn_reader *r, char *line, size_t n, uint64_t off, isn_inp
     if (rc) return isn_set_error(err, rc, path, r->jline, off + verr.offset, "%s", verr.msg);
     json_error_t je;
     drop_json(r);
-    r->jdoc = json_loadb(line, n, JSON_ALLOW_NUL, &je);
+    r->jdoc = json_loadb(line, n, JSON_ALLOW_NUL | JSON_DECODE_ANY, &je);
     if (!r->jdoc)
         return isn_set_error(err, ISN_EJSON, path, r->jline, off + (uint64_t)(je.position > 0 ? je.position - 1 : 0),
                              "malformed JSON: %s", je.text);

@@ -96,6 +96,7 @@ static int marker_at(const isn_segment_lex *lex, const isn_token *t, size_t a, s
                      const char *norm, int prose) {
     const isn_phrase *hit = NULL;
     if (prose && (i == a || !is_comma(&t[i - 1], norm))) return 0;
+    if (i > a && isn_phrases_get(&lex->no_split_after, norm + t[i - 1].norm, t[i - 1].norm_len)) return 0;
     if (!isn_phrases_match(&lex->discourse, t, i, b, norm, ISN_MATCH_CONJ, &hit)) return 0;
     if (hit->value == 2 && t[i].norm_len != hit->len) return 0; /* matched through a glued و */
     return 1;
@@ -224,8 +225,9 @@ static const char *on_entry(void *ctx, const char *section, const char *key, con
     isn_phrases *ps = !strcmp(section, "discourse")       ? &lex->discourse
                       : !strcmp(section, "weak")          ? &lex->weak
                       : !strcmp(section, "abbreviations") ? &lex->abbreviations
+                      : !strcmp(section, "no-split-after") ? &lex->no_split_after
                                                           : NULL;
-    if (!ps) return "line outside a known section ([discourse], [weak], [abbreviations], [settings])";
+    if (!ps) return "line outside a known section ([discourse], [weak], [no-split-after], [abbreviations], [settings])";
     int v = 1;
     if (value && ps == &lex->discourse && !strcmp(value, "exact")) v = 2;
     else if (value) return "the only value a phrase here takes is \" = exact\" (in [discourse])";
@@ -245,7 +247,7 @@ int isn_segment_lex_load(isn_segment_lex *lex, const char *path, isn_warnings *w
     if (rc) return rc;
     if (lex->hard_cap < lex->soft_cap) lex->hard_cap = lex->soft_cap;
     if (isn_phrases_build(&lex->discourse) || isn_phrases_build(&lex->weak) ||
-        isn_phrases_build(&lex->abbreviations))
+        isn_phrases_build(&lex->abbreviations) || isn_phrases_build(&lex->no_split_after))
         return isn_set_error(err, ISN_ENOMEM, path, 0, ISN_NO_OFFSET, "out of memory");
     return ISN_OK;
 }
@@ -254,4 +256,5 @@ void isn_segment_lex_free(isn_segment_lex *lex) {
     isn_phrases_free(&lex->discourse);
     isn_phrases_free(&lex->weak);
     isn_phrases_free(&lex->abbreviations);
+    isn_phrases_free(&lex->no_split_after);
 }

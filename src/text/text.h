@@ -24,6 +24,7 @@ typedef struct isn_segment_lex {
     isn_phrases discourse;     /* clause markers a long unit is split before */
     isn_phrases weak;          /* weaker split points, used under the hard cap */
     isn_phrases abbreviations; /* words a full stop does not end a sentence after */
+    isn_phrases no_split_after; /* a marker right after these is inside a clause (الذي تقول) */
     int soft_cap;              /* units longer than this (words) are split at markers */
     int hard_cap;              /* no transcript unit longer than this (words) */
     int prose_cap;             /* no punctuated unit longer than this (words) */

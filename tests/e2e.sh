@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# End-to-end golden test: the CLI on examples/ must print exactly
+# tests/e2e/expected.jsonl (document records) and the summary in
+# tests/e2e/expected.txt. After a deliberate change, regenerate with
+#   UPDATE=1 bash tests/e2e.sh build/isnad .
+# and read the diff before committing it.
+# usage: e2e.sh ISNAD_BINARY SOURCE_DIR
+set -u
+bin=$(realpath "$1")
+cd "$2" || exit 1
+pass=0 fail=0
+check() { # name, command output file, expected file
+    if [ "${UPDATE:-}" = 1 ]; then cp "$2" "$3"; echo "updated $3"; pass=$((pass + 1)); return; fi
+    if diff -u "$3" "$2" >/tmp/isnad-e2e-diff.$$; then
+        pass=$((pass + 1))
+    else
+        echo "FAIL $1: output differs from $3:"; head -50 /tmp/isnad-e2e-diff.$$
+        fail=$((fail + 1))
+    fi
+    rm -f /tmp/isnad-e2e-diff.$$
+}
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+"$bin" extract --json examples/ >"$out/json" 2>"$out/err"
+rc=$?
+[ $rc -eq 0 ] && pass=$((pass + 1)) || { echo "FAIL: exit status $rc (want 0): $(cat "$out/err")"; fail=$((fail + 1)); }
+[ ! -s "$out/err" ] && pass=$((pass + 1)) || { echo "FAIL: stderr not empty: $(cat "$out/err")"; fail=$((fail + 1)); }
+check "json" "$out/json" tests/e2e/expected.jsonl
+
+# every line is a JSON object whose spans are valid for its text
+if python3 - "$out/json" <<'PY'
+import json, sys, os
+ok = True
+for line in open(sys.argv[1], encoding="utf-8"):
+    r = json.loads(line)
+    assert r["kind"] == "document" and r["v"] == 1, r
+    if r.get("file", "").endswith(".jsonl"):
+        continue
+    raw = open(r["file"], "rb").read()
+    assert r["bytes"] == len(raw), (r["doc"], r["bytes"], len(raw))
+    for s, e in r["sentence_spans"] + r["removed"]:
+        assert 0 <= s < e <= len(raw), (r["doc"], s, e)
+        raw[s:e].decode("utf-8")  # spans fall on character boundaries
+    assert len(r["sentence_spans"]) == r["sentences"]
+PY
+then pass=$((pass + 1)); else echo "FAIL: records do not hold to the contract"; fail=$((fail + 1)); fi
+
+"$bin" extract -v examples/ >"$out/txt" 2>&1
+check "summary" "$out/txt" tests/e2e/expected.txt
+
+echo "$pass passed, $fail failed"
+[ $fail -eq 0 ]
