@@ -72,7 +72,8 @@ static int cmd_extract(int argc, char **argv) {
     isn_options opt = {0};
     isn_config cfg = {0};
     optind = 1;
-    while ((c = getopt_long(argc, argv, "vh", longopts, NULL)) != -1) {
+    opterr = 0; /* our own messages, with the isnad: prefix */
+    while ((c = getopt_long(argc, argv, ":vh", longopts, NULL)) != -1) {
         switch (c) {
         case 'j': json = 1; break;
         case 'v': verbose = 1; break;
@@ -89,7 +90,12 @@ static int cmd_extract(int argc, char **argv) {
             if (!valid_date(optarg)) { fprintf(stderr, "isnad: --doc-date takes YYYY-MM-DD, not '%s'\n", optarg); return EXIT_USAGE; }
             opt.default_date = optarg;
             break;
-        default: usage(stderr); return EXIT_USAGE;
+        case ':':
+            fprintf(stderr, "isnad: option '%s' needs a value\n", argv[optind - 1]);
+            return EXIT_USAGE;
+        default:
+            fprintf(stderr, "isnad: unknown option '%s' (isnad help lists them)\n", argv[optind - 1]);
+            return EXIT_USAGE;
         }
     }
     if (optind >= argc) {

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The real scraped articles in ../shared/corpus/seeds (not part of the repo,
+# read in place; skipped when absent). Checks the structure isnad finds, not
+# their text: the transcript's date and clause count, and that the reader
+# comments, spam-trap note, ad markers, like widget and view counter are
+# removed while no article sentence is.
+# usage: seeds.sh ISNAD_BINARY SOURCE_DIR
+set -u
+bin=$(realpath "$1")
+seeds="$2/../shared/corpus/seeds"
+if [ ! -d "$seeds" ]; then echo "seeds: $seeds not found, skipped"; echo "0 passed, 0 failed"; exit 0; fi
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
+"$bin" extract --json "$seeds" >"$out"
+rc=$?
+python3 - "$out" "$rc" <<'PY'
+import json, sys
+recs = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+passed = failed = 0
+def check(cond, what):
+    global passed, failed
+    if cond: passed += 1
+    else: failed += 1; print("FAIL", what)
+check(sys.argv[2] == "0", "exit status 0")
+check(len(recs) == 5 and all(r["kind"] == "document" and r["v"] == 1 for r in recs), "5 document records")
+by = {r["doc"].rsplit("/", 1)[-1][:3]: r for r in recs}
+def kinds(r): return r["removed_kinds"]
+def text(r): return open(r["file"], "rb").read()
+r = by["000"]
+check(r["date"] == "2019-11-19" and r["date_origin"] == "text", "seed 000 dated 2019-11-19 from its dateline")
+check(r["sentences"] >= 15, "seed 000 (no punctuation) split into >= 15 units, got %d" % r["sentences"])
+spans = r["sentence_spans"]
+words = [len(text(r)[s:e].split()) for s, e in spans]
+check(max(words) <= 50, "seed 000: no unit over 50 words (max %d)" % max(words))
+r = by["001"]
+raw = text(r)
+check("comments" in kinds(r), "seed 001: comment section removed")
+cs, ce = r["removed"][kinds(r).index("comments")]
+check(ce >= len(raw.rstrip()), "seed 001: comment section runs to the end")
+check(b"spam" in raw[cs:ce], "seed 001: spam-trap note inside the removed comment section")
+check(all(e <= cs for s, e in r["sentence_spans"]), "seed 001: no sentence inside the comments")
+check(r["sentences"] >= 15, "seed 001: article sentences kept (%d)" % r["sentences"])
+r = by["002"]
+raw = text(r)
+ads = [raw[s:e] for (s, e), k in zip(r["removed"], kinds(r)) if k == "ad"]
+check(len(ads) == 2 and all(a.startswith(b"[ads") for a in ads), "seed 002: both [ads2] markers removed")
+check(kinds(r)[-1] == "comments" and r["removed"][-1][1] >= len(raw.rstrip()), "seed 002: comment/like tail removed")
+r = by["004"]
+check(kinds(r)[-1] == "counter", "seed 004: view counter removed")
+check("duplicate-title" in kinds(r), "seed 004: repeated headline removed")
+# no removed span may hold a long run of prose outside the comment section
+for r in recs:
+    raw = text(r)
+    for (s, e), k in zip(r["removed"], kinds(r)):
+        if k != "comments":
+            check(len(raw[s:e].split()) <= 15, "%s: %s span is short" % (r["doc"], k))
+print("%d passed, %d failed" % (passed, failed))
+sys.exit(1 if failed else 0)
+PY
