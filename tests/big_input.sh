@@ -14,75 +14,9 @@
 # and inputs stay at or under 12 MB for that reason.
 set -u
 
-if [ $# -lt 1 ]; then
-    echo "usage: bash $0 /path/to/isnad [/path/to/source-dir]" >&2
-    exit 2
-fi
-case "$1" in
-/*) ISNAD=$1 ;;
-*) ISNAD=$(cd "$(dirname "$1")" && pwd)/$(basename "$1") ;;
-esac
-SRC=${2:-.}
-if [ -z "${ISNAD_DATA:-}" ] && [ -d "$SRC/data" ]; then
-    ISNAD_DATA=$(cd "$SRC/data" && pwd)
-    export ISNAD_DATA
-fi
-if [ ! -x "$ISNAD" ]; then
-    echo "FAIL: $ISNAD is not an executable" >&2
-    echo "0 passed, 1 failed"
-    exit 1
-fi
-command -v python3 >/dev/null || { echo "FAIL: python3 is needed" >&2; echo "0 passed, 1 failed"; exit 1; }
-
-T=$(mktemp -d "${TMPDIR:-/tmp}/isnad-big-input.XXXXXX") || exit 1
-trap 'rm -rf "$T"' EXIT
-mkdir -p "$T/in" "$T/o"
-OUT=$T/o/stdout
-ERR=$T/o/stderr
-cd "$T/in" || exit 1
-
-pass=0
-fail=0
-GROUP=""
-RC=""
-CMD=""
-
-group() { GROUP=$1; }
-
-ok() { pass=$((pass + 1)); }
-
-ko() {
-    fail=$((fail + 1))
-    echo "FAIL [$GROUP] $1"
-    echo "    command: $CMD"
-    shift
-    local l
-    for l in "$@"; do echo "    $l"; done
-}
-
-show_file() {
-    sed -n '1,8p' "$1" | cut -c1-300 | sed 's/^/      | /'
-}
-
-run() {
-    CMD="isnad extract $*"
-    "$ISNAD" extract "$@" >"$OUT" 2>"$ERR"
-    RC=$?
-}
-
-expect_rc() {
-    if [ "$RC" = "$1" ]; then ok; else
-        ko "exit status is $RC, expected $1" "stderr:"
-        show_file "$ERR"
-    fi
-}
-
-expect_err() {
-    if grep -qF -- "$1" "$ERR"; then ok; else
-        ko "stderr does not contain: $1" "stderr:"
-        show_file "$ERR"
-    fi
-}
+TEST_NAME=big-input
+# shellcheck source=lib/common.sh
+. "$(dirname "$0")/lib/common.sh"
 
 # check_record LABEL SIZE WORDS CODE : runs python CODE with the single stdout
 # record as `r` (and the file size as `size`, the word count as `words`);
@@ -187,5 +121,4 @@ check_record "sentence_spans" "$size" 1 '
 s = r.get("sentence_spans")
 print("ok" if s == [[0, size]] else "sentence_spans is %.200r, expected [[0, %d]]" % (s, size))'
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish
