@@ -295,17 +295,18 @@ static int next_line(isn_reader *r, isn_input *in, isn_error *err) {
 static int start_stdin(isn_reader *r, const item *it, int kind, isn_input *in, isn_error *err) {
     r->jline = r->joff = 0;
     ssize_t n = getline(&r->line, &r->linecap, stdin);
-    if (n < 0) n = 0, r->line = r->line ? r->line : calloc(1, 1);
+    if (n < 0) n = 0; /* empty input: an empty text document */
     size_t i = 0;
     while (i < (size_t)n && (r->line[i] == ' ' || r->line[i] == '\t' || r->line[i] == '\r' || r->line[i] == '\n')) i++;
     if (kind == KIND_JSONL || (kind < 0 && i < (size_t)n && r->line[i] == '{')) {
+        if (n == 0) return 0; /* no records */
         r->jf = stdin;
         r->jitem = it;
         r->pending = n;
         return next_line(r, in, err);
     }
     isn_buf_reset(&r->text);
-    if (r->line) isn_buf_add(&r->text, r->line, (size_t)n);
+    if (n) isn_buf_add(&r->text, r->line, (size_t)n);
     int rc = slurp(r, stdin, "-", err);
     return rc ? rc : yield_text(r, it, in, err);
 }

@@ -55,6 +55,17 @@ static void put_norm(scan *sc, size_t a, size_t b) {
     }
 }
 
+/* Length of the normalised form of text[a,b), measured in the norm buffer's
+ * spare room and discarded. Capped at 255: it is stored in a byte. */
+static size_t norm_len_of(scan *sc, size_t a, size_t b) {
+    size_t save = sc->norm->len;
+    put_norm(sc, a, b);
+    size_t n = sc->norm->len - save;
+    sc->norm->len = save;
+    if (sc->norm->data) sc->norm->data[save] = 0;
+    return n < 255 ? n : 255;
+}
+
 static isn_token *emit(scan *sc, size_t a, size_t b, int kind, int *para) {
     isn_token *t = ISN_VEC_PUSH(*sc->toks);
     if (!t) return NULL;
@@ -135,28 +146,12 @@ static size_t emit_number(scan *sc, size_t a, size_t digits_at, int *para) {
     int decimal = 0, era = 0;
     size_t b = scan_digits(sc, digits_at, &decimal);
     size_t esz = era_suffix(sc, b, &era);
-    size_t pre_norm = sc->norm->len;
     isn_token *t = emit(sc, a, b + esz, ISN_TOK_NUMBER, para);
     if (!t) return sc->end;
     if (decimal) t->flags |= ISN_TF_DECIMAL;
     t->flags |= (uint8_t)era;
-    if (digits_at > a) { /* the glued prefix: its normalised length */
-        size_t save = sc->norm->len;
-        put_norm(sc, a, digits_at);
-        size_t plen = sc->norm->len - save;
-        sc->norm->len = save;
-        sc->norm->data[save] = 0;
-        t->pre = (uint8_t)(plen < 255 ? plen : 255);
-    }
-    if (esz) {
-        size_t save = sc->norm->len;
-        put_norm(sc, b, b + esz);
-        size_t slen = sc->norm->len - save;
-        sc->norm->len = save;
-        sc->norm->data[save] = 0;
-        t->suf = (uint8_t)slen;
-    }
-    (void)pre_norm;
+    if (digits_at > a) t->pre = (uint8_t)norm_len_of(sc, a, digits_at);
+    if (esz) t->suf = (uint8_t)norm_len_of(sc, b, b + esz);
     return b + esz;
 }
 
@@ -172,10 +167,10 @@ static size_t scan_arabic(scan *sc, size_t a, int *para) {
         if (ci->cls == ISN_CC_INVISIBLE) { i += (size_t)k; continue; }
         break;
     }
-    if (cls_at(sc, i) == ISN_CC_DIGIT) {
+    if (cls_at(sc, i) == ISN_CC_DIGIT && last - a <= 16) { /* a short run may be a proclitic */
         size_t save = sc->norm->len;
         put_norm(sc, a, last);
-        int pfx = is_number_prefix(sc->norm->data + save, sc->norm->len - save);
+        int pfx = !sc->norm->oom && is_number_prefix(sc->norm->data + save, sc->norm->len - save);
         sc->norm->len = save;
         if (sc->norm->data) sc->norm->data[save] = 0;
         if (pfx) return emit_number(sc, a, i, para);
