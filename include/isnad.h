@@ -14,7 +14,7 @@
  *     isn_reader   walks the inputs (files, directories, stdin; plain text
  *                  or JSON Lines) and yields one isn_input at a time.
  *     isn_doc      a reusable per-thread workspace: isn_doc_process() runs
- *                  clean -> text -> (later: entities, time, events) on one
+ *                  clean -> text -> entities -> (later: time, events) on one
  *                  input; accessors and renderers read the result, which
  *                  stays valid until the next isn_doc_process().
  *
@@ -153,6 +153,10 @@ typedef struct isn_doc isn_doc;
 /* Options for one run of the pipeline; zero-initialise for the defaults. */
 typedef struct isn_options {
     const char *default_date; /* YYYY-MM-DD used when the input has none */
+    int lexicon_only;         /* entities: names of the lexicon only, no patterns
+                                 or coreference (the evaluation baseline) */
+    int no_clean;             /* skip boilerplate, title and dateline detection
+                                 (for evaluation corpora, which are clean text) */
 } isn_options;
 
 int isn_doc_new(isn_doc **out, const isn_engine *eng);
@@ -230,6 +234,51 @@ const char *isn_doc_norm(const isn_doc *doc);
 /* First token of sentence i; tokens of i are [first(i), first(i+1)). */
 size_t isn_doc_sentence_first_token(const isn_doc *doc, size_t i);
 
+/* Entity mentions (docs/records.md, kind "mention"). */
+typedef enum isn_entity_type { ISN_ENT_PER = 0, ISN_ENT_ORG, ISN_ENT_LOC, ISN_ENT_MISC } isn_entity_type;
+
+/* How a mention was found. */
+typedef enum isn_mention_rule {
+    ISN_MR_LEXICON = 0, /* a name of the lexicon */
+    ISN_MR_FORCES,      /* "قوات X", "ميليشيات X": X's armed forces */
+    ISN_MR_INSTITUTION, /* "الجيش الأمريكي": an institution with a nisba */
+    ISN_MR_TITLE,       /* a title or role with a name or a nisba: an unknown person */
+    ISN_MR_KINSHIP,     /* "نجل حفتر": a relative, another person */
+    ISN_MR_COREF,       /* "المشير", "الرجل", a surname: linked to a person named before */
+    ISN_MR_COUNT
+} isn_mention_rule;
+
+typedef struct isn_mention {
+    isn_span span;          /* the surface text, clitics included */
+    uint32_t sentence;
+    uint8_t type;           /* isn_entity_type */
+    uint8_t rule;           /* isn_mention_rule */
+    uint8_t nominal;        /* a description, not a name: "الرئيس التشادي",
+                               "المشير", "الجيش الأمريكي", "قوات روسية" */
+    const char *entity;     /* lexicon id, or NULL */
+    const char *name;       /* canonical Arabic name */
+    const char *code;       /* CAMEO-style actor code, or NULL */
+} isn_mention;
+
+const char *isn_entity_type_name(int type);
+const char *isn_mention_rule_name(int rule);
+size_t isn_doc_mention_count(const isn_doc *doc);
+const isn_mention *isn_doc_mention(const isn_doc *doc, size_t i);
+
+/* ---- evaluation ------------------------------------------------------------ */
+
+/* Named-entity scores against a CoNLL-style file ("token TAG" per line,
+ * BIO tags, blank lines between sentences or none): exact-span chunks as
+ * conlleval counts them, per type (PER, ORG, LOC, MISC) and overall. Only
+ * named mentions are scored; nominal ones (descriptions) are not names. */
+typedef struct isn_ner_score {
+    size_t gold[4], pred[4], correct[4];
+    size_t tokens, sentences, malformed;
+} isn_ner_score;
+
+int isn_eval_ner(const isn_engine *eng, const char *path, const isn_options *opt,
+                 isn_ner_score *score, isn_error *err);
+
 /* ---- output ---------------------------------------------------------------- */
 
 /* Renders the document's records as JSON Lines (one "document" record for
@@ -237,6 +286,9 @@ size_t isn_doc_sentence_first_token(const isn_doc *doc, size_t i);
  * and valid until the next process or render call. `verbose` adds the
  * sentences to the summary. */
 const char *isn_doc_render_json(isn_doc *doc, size_t *len);
+/* The lexicon's size, for reports: number of entities and of names. */
+size_t isn_engine_entity_count(const isn_engine *eng);
+size_t isn_engine_name_count(const isn_engine *eng);
 const char *isn_doc_render_summary(isn_doc *doc, int verbose, size_t *len);
 
 #ifdef __cplusplus

@@ -26,9 +26,9 @@ check_record() {
     got=$(python3 -c '
 import json, sys
 path, size, words = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-lines = open(path, encoding="utf-8").read().splitlines()
+lines = [l for l in open(path, encoding="utf-8").read().splitlines() if "\"kind\":\"document\"" in l]
 if len(lines) != 1:
-    print("expected exactly 1 record on stdout, got %d" % len(lines)); sys.exit()
+    print("expected exactly 1 document record on stdout, got %d" % len(lines)); sys.exit()
 try:
     r = json.loads(lines[0])
 except ValueError as e:

@@ -31,18 +31,33 @@ check "json" "$out/json" tests/e2e/expected.jsonl
 # every line is a JSON object whose spans are valid for its text
 if python3 - "$out/json" <<'PY'
 import json, sys, os
-ok = True
+texts = {}
 for line in open(sys.argv[1], encoding="utf-8"):
     r = json.loads(line)
-    assert r["kind"] == "document" and r["v"] == 1, r
-    if r.get("file", "").endswith(".jsonl"):
-        continue
-    raw = open(r["file"], "rb").read()
-    assert r["bytes"] == len(raw), (r["doc"], r["bytes"], len(raw))
-    for s, e in r["sentence_spans"] + r["removed"]:
-        assert 0 <= s < e <= len(raw), (r["doc"], s, e)
-        raw[s:e].decode("utf-8")  # spans fall on character boundaries
-    assert len(r["sentence_spans"]) == r["sentences"]
+    if r["kind"] == "document":
+        assert r["v"] == 1, r
+        if r["file"].endswith(".jsonl"):
+            texts[r["doc"]] = None
+            continue
+        raw = open(r["file"], "rb").read()
+        texts[r["doc"]] = (raw, r["sentence_spans"])
+        assert r["bytes"] == len(raw), (r["doc"], r["bytes"], len(raw))
+        for s, e in r["sentence_spans"] + r["removed"]:
+            assert 0 <= s < e <= len(raw), (r["doc"], s, e)
+            raw[s:e].decode("utf-8")  # spans fall on character boundaries
+        assert len(r["sentence_spans"]) == r["sentences"]
+    elif r["kind"] == "mention":
+        assert r["doc"] in texts, ("mention before its document", r)
+        assert r["type"] in ("PER", "ORG", "LOC", "MISC") and r["name"], r
+        if texts[r["doc"]] is None:
+            continue
+        raw, sents = texts[r["doc"]]
+        s, e = r["span"]
+        assert raw[s:e].decode("utf-8") == r["text"], r
+        ss, se = sents[r["sentence"]]
+        assert ss <= s < e <= se, ("mention outside its sentence", r)
+    else:
+        raise AssertionError(("unknown kind", r))
 PY
 then pass=$((pass + 1)); else echo "FAIL: records do not hold to the contract"; fail=$((fail + 1)); fi
 

@@ -15,7 +15,8 @@ trap 'rm -f "$out"' EXIT
 rc=$?
 python3 - "$out" "$rc" <<'PY'
 import json, sys
-recs = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+allrecs = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+recs = [r for r in allrecs if r["kind"] == "document"]
 passed = failed = 0
 def check(cond, what):
     global passed, failed
@@ -54,6 +55,28 @@ for r in recs:
     for (s, e), k in zip(r["removed"], kinds(r)):
         if k != "comments":
             check(len(raw[s:e].split()) <= 15, "%s: %s span is short" % (r["doc"], k))
+# entities: the actors and places a reader sees, with the right entity
+ments = [r for r in allrecs if r["kind"] == "mention"]
+ids = {m["entity"] for m in ments}
+for want in ["lby.haftar", "rus.shoigu", "rus.lavrov", "rus.prigozhin", "rus.wagner", "isr.mossad",
+             "med.middle-east-eye", "med.jpost", "lby.gna", "lby.tripoli", "mar.skhirat",
+             "lby.benghazi", "lby.tobruk", "med.anadolu", "rus", "egy", "are", "isr", "usa.cia"]:
+    check(want in ids, "entity %s found in the seeds" % want)
+haftar = [m for m in ments if m["entity"] == "lby.haftar"]
+forms = {m["rule"] for m in haftar}
+check(len(haftar) >= 40, "Haftar named at least 40 times (%d)" % len(haftar))
+check("coref" in forms, "Haftar also through descriptions (المشير، اللواء المتقاعد)")
+clitic = [m for m in haftar if m["text"] != m["text"].lstrip("لوب") or m["text"].startswith("ل")]
+check(len(clitic) >= 3, "Haftar with glued clitics (لحفتر، وحفتر)")
+forces = [m for m in ments if m["rule"] == "forces" and m["entity"] == "lby.lna"]
+check(len(forces) >= 2, "Haftar's forces/militias resolve to the LNA")
+kin = [m for m in ments if m["rule"] == "kinship"]
+check(kin and all(m["entity"] is None for m in kin), "a son of Haftar is another person")
+check(all(m["entity"] != "lby.haftar" for m in kin), "kinship never resolves to Haftar himself")
+usamil = [m for m in ments if m["code"] == "USAMIL"]
+check(len(usamil) >= 1, "the US military as USAMIL")
+isrmed = [m for m in ments if m["type"] == "PER" and m["code"] == "ISRMED" and not m["nominal"]]
+check(len(isrmed) >= 1, "the Israeli journalist named by pattern, coded ISRMED")
 print("%d passed, %d failed" % (passed, failed))
 sys.exit(1 if failed else 0)
 PY

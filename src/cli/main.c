@@ -22,6 +22,7 @@ enum { EXIT_REJECTED = 1, EXIT_USAGE = 2, EXIT_ENV = 3 };
 
 static void usage(FILE *f) {
     fputs("usage: isnad extract [--json] [options] PATH...\n"
+          "       isnad eval ner [--lexicon-only] [--data DIR] FILE\n"
           "       isnad version | help\n"
           "\n"
           "extract reads articles and prints what isnad finds in them.\n"
@@ -173,9 +174,65 @@ done:
     return status;
 }
 
+static double ratio(size_t a, size_t b) { return b ? (double)a / (double)b : 0.0; }
+static double f1(double p, double r) { return p + r > 0 ? 2 * p * r / (p + r) : 0.0; }
+
+/* isnad eval ner FILE: precision, recall and F1 per type and overall. */
+static int cmd_eval(int argc, char **argv) {
+    static const struct option longopts[] = {{"lexicon-only", no_argument, 0, 'l'},
+                                              {"data", required_argument, 0, 'D'},
+                                              {0, 0, 0, 0}};
+    isn_options opt = {0};
+    isn_config cfg = {0};
+    int c;
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+        if (c == 'l') opt.lexicon_only = 1;
+        else if (c == 'D') cfg.data_dir = optarg;
+        else {
+            fprintf(stderr, "isnad: unknown option '%s' (isnad help lists them)\n", argv[optind - 1]);
+            return EXIT_USAGE;
+        }
+    }
+    if (optind + 2 != argc || strcmp(argv[optind], "ner")) {
+        fputs("usage: isnad eval ner [--lexicon-only] [--data DIR] FILE\n", stderr);
+        return EXIT_USAGE;
+    }
+    const char *path = argv[optind + 1];
+    isn_error err = {0};
+    isn_engine *eng = NULL;
+    if (isn_engine_new(&eng, &cfg, &err)) { report_error(&err); return EXIT_ENV; }
+    for (size_t i = 0; i < isn_engine_warning_count(eng); i++)
+        fprintf(stderr, "isnad: warning: %s\n", isn_engine_warning(eng, i));
+    isn_ner_score s;
+    int rc = isn_eval_ner(eng, path, &opt, &s, &err);
+    if (rc) {
+        report_error(&err);
+        isn_engine_free(eng);
+        return rc == ISN_EIO ? EXIT_REJECTED : EXIT_ENV;
+    }
+    printf("ner: %s (%s)\n", path, opt.lexicon_only ? "lexicon only" : "lexicon, patterns and coreference");
+    printf("%zu tokens, %zu sentences, %zu malformed lines skipped; lexicon %zu entities, %zu names\n",
+           s.tokens, s.sentences, s.malformed, isn_engine_entity_count(eng), isn_engine_name_count(eng));
+    printf("%-6s %7s %7s %7s %9s %7s %7s\n", "type", "gold", "found", "correct", "precision", "recall", "F1");
+    size_t G = 0, P = 0, C = 0;
+    for (int t = 0; t < 4; t++) {
+        double p = ratio(s.correct[t], s.pred[t]), r = ratio(s.correct[t], s.gold[t]);
+        printf("%-6s %7zu %7zu %7zu %9.3f %7.3f %7.3f\n", isn_entity_type_name(t), s.gold[t], s.pred[t],
+               s.correct[t], p, r, f1(p, r));
+        G += s.gold[t], P += s.pred[t], C += s.correct[t];
+    }
+    double p = ratio(C, P), r = ratio(C, G);
+    printf("overall: P=%.3f R=%.3f F1=%.3f\n", p, r, f1(p, r));
+    isn_engine_free(eng);
+    return 0;
+}
+
 int main(int argc, char **argv) {
     if (argc < 2) { usage(stderr); return EXIT_USAGE; }
     if (!strcmp(argv[1], "extract")) return cmd_extract(argc - 1, argv + 1);
+    if (!strcmp(argv[1], "eval")) return cmd_eval(argc - 1, argv + 1);
     if (!strcmp(argv[1], "version") || !strcmp(argv[1], "--version")) {
         printf("isnad %s (records v%d)\n", ISN_VERSION, ISN_RECORDS_VERSION);
         return 0;

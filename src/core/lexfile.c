@@ -35,6 +35,11 @@ static char *trim(char *s) {
 
 int isn_lexfile_read(const char *path, isn_lexfile_fn fn, void *ctx, isn_warnings *warn,
                      isn_error *err) {
+    return isn_lexfile_read_lines(path, fn, ctx, NULL, warn, err);
+}
+
+int isn_lexfile_read_lines(const char *path, isn_lexfile_fn fn, void *ctx, uint64_t *line_out,
+                           isn_warnings *warn, isn_error *err) {
     FILE *f = fopen(path, "r");
     if (!f) return isn_set_error(err, ISN_EIO, path, 0, ISN_NO_OFFSET, "cannot read data file: %s", strerror(errno));
     char *line = NULL, section[128] = "";
@@ -43,6 +48,7 @@ int isn_lexfile_read(const char *path, isn_lexfile_fn fn, void *ctx, isn_warning
     uint64_t lineno = 0;
     while ((n = getline(&line, &cap, f)) >= 0) {
         lineno++;
+        if (line_out) *line_out = lineno;
         if ((size_t)n != strlen(line)) { isn_warnings_add(warn, path, lineno, "NUL byte in line"); continue; }
         if (isn_validate_text(line, (size_t)n, NULL) != ISN_OK) {
             isn_warnings_add(warn, path, lineno, "invalid UTF-8");
@@ -189,6 +195,12 @@ static size_t match_word(const isn_phrases *ps, const char *w, size_t wl, const 
         }
     }
     return best;
+}
+
+size_t isn_phrases_match_from(const isn_phrases *ps, const char *w, size_t wl, const isn_token *toks,
+                              size_t i, size_t n, const char *norm, const isn_phrase **hit) {
+    if (!ps->nheads || i >= n) return 0;
+    return match_word(ps, w, wl, toks, i, n, norm, hit);
 }
 
 size_t isn_phrases_match(const isn_phrases *ps, const isn_token *toks, size_t i, size_t n,

@@ -38,6 +38,10 @@ typedef const char *(*isn_lexfile_fn)(void *ctx, const char *section, const char
 /* Reads a data file. Fails only when the file cannot be read at all. */
 int isn_lexfile_read(const char *path, isn_lexfile_fn fn, void *ctx, isn_warnings *warn,
                      isn_error *err);
+/* The same, storing the number of the line being handed to fn in *line
+ * (for callers that report problems found later, at the end of a block). */
+int isn_lexfile_read_lines(const char *path, isn_lexfile_fn fn, void *ctx, uint64_t *line,
+                           isn_warnings *warn, isn_error *err);
 
 /* A set of normalised phrases of one or more words, each with an int value.
  * Lookups: a whole string, or the longest phrase at a position in a token
@@ -78,6 +82,11 @@ static inline const char *isn_phrase_text(const isn_phrases *ps, const isn_phras
 #define ISN_MATCH_CONJ 1
 size_t isn_phrases_match(const isn_phrases *ps, const isn_token *toks, size_t i, size_t n,
                          const char *norm, int flags, const isn_phrase **hit);
+
+/* The same with the first word given explicitly (a clitic-stripped form of
+ * toks[i]); the rest of the phrase must match toks[i+1..]. */
+size_t isn_phrases_match_from(const isn_phrases *ps, const char *w, size_t wl, const isn_token *toks,
+                              size_t i, size_t n, const char *norm, const isn_phrase **hit);
 
 /* Normalises s into out (size >= 3*strlen(s)+1) with white space collapsed
  * to single spaces and trimmed. Returns the length. */

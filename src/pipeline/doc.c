@@ -5,7 +5,8 @@
  *
  *     clean   -> removed spans, title, dateline, outlet   (clean/)
  *     text    -> tokens of the kept text, sentences       (text/)
- *     (entities, time, events: later stages)
+ *     entities-> mentions of actors and places            (entities/)
+ *     (time, events: later stages)
  *
  * The doc is a workspace: its buffers are reset, not freed, between
  * documents, so steady-state processing allocates nothing.
@@ -35,6 +36,8 @@ void isn_doc_free(isn_doc *d) {
     ISN_VEC_FREE(d->toks);
     isn_buf_free(&d->norm);
     ISN_VEC_FREE(d->sents);
+    isn_entity_work_free(&d->ent_work);
+    ISN_VEC_FREE(d->mentions);
     isn_buf_free(&d->meta);
     isn_buf_free(&d->out);
     free(d);
@@ -89,6 +92,29 @@ static int tokenize_kept(isn_doc *d) {
     return ISN_OK;
 }
 
+/* The stage keeps names and codes as offsets (its pool may still grow);
+ * once it is done they become the pointers of the public isn_mention. */
+static int publish_mentions(isn_doc *d) {
+    const isn_entity_lex *lex = &d->eng->entities;
+    const isn_entity_work *w = &d->ent_work;
+    ISN_VEC_RESET(d->mentions);
+    for (size_t i = 0; i < w->ments.n; i++) {
+        const isn_ment *m = &w->ments.v[i];
+        const isn_entity *e = m->entity == ISN_NONE ? NULL : &lex->ents.v[m->entity];
+        isn_mention *p = ISN_VEC_PUSH(d->mentions);
+        if (!p) return ISN_ENOMEM;
+        p->span = (isn_span){m->start, m->end};
+        p->sentence = m->sentence;
+        p->type = m->type;
+        p->rule = m->rule;
+        p->nominal = m->nominal;
+        p->entity = e ? isn_ent_str(lex, e->id) : NULL;
+        p->name = m->name != ISN_NONE ? w->pool.data + m->name : e ? isn_ent_str(lex, e->ar) : "";
+        p->code = m->code != ISN_NONE ? w->pool.data + m->code : e ? isn_ent_str(lex, e->code) : NULL;
+    }
+    return ISN_OK;
+}
+
 int isn_doc_process(isn_doc *d, const isn_input *in, const isn_options *opt, isn_error *err) {
     const char *where = in->file ? in->file : in->id;
     if (in->len >= UINT32_MAX)
@@ -99,10 +125,21 @@ int isn_doc_process(isn_doc *d, const isn_input *in, const isn_options *opt, isn
     ISN_VEC_RESET(d->sents);
     isn_buf_reset(&d->norm);
     isn_buf_reset(&d->out);
-    int rc = isn_clean(&d->eng->clean, in->text, in->len, !(in->title && *in->title), &d->clean,
+    int rc = ISN_OK;
+    if (opt && opt->no_clean) {
+        ISN_VEC_RESET(d->clean.removed);
+        d->clean.title = d->clean.outlet = (isn_span){0, 0};
+        d->clean.year = 0;
+    } else {
+        rc = isn_clean(&d->eng->clean, in->text, in->len, !(in->title && *in->title), &d->clean,
                        &d->clean_work);
+    }
     if (!rc) rc = tokenize_kept(d);
     if (!rc) rc = isn_segment(&d->eng->seg, d->toks.v, d->toks.n, d->norm.data, &d->sents);
+    if (!rc) rc = isn_entities_run(&d->eng->entities, in->text, d->toks.v, d->sents.v, d->sents.n,
+                                   d->norm.data, opt && opt->lexicon_only ? ISN_ENT_LEXICON_ONLY : 0,
+                                   &d->ent_work);
+    if (!rc) rc = publish_mentions(d);
     if (!rc) resolve_metadata(d, opt);
     if (!rc && d->meta.oom) rc = ISN_ENOMEM;
     if (rc) return isn_set_error(err, rc, where, in->line, ISN_NO_OFFSET, "%s", isn_strerror(rc));
@@ -144,6 +181,24 @@ const char *isn_removed_kind_name(isn_removed_kind k) {
                                                    "read-more", "spam-trap", "duplicate-title"};
     return (unsigned)k < ISN_RM_KIND_COUNT ? names[k] : "unknown";
 }
+
+size_t isn_doc_mention_count(const isn_doc *d) { return d->mentions.n; }
+const isn_mention *isn_doc_mention(const isn_doc *d, size_t i) {
+    return i < d->mentions.n ? &d->mentions.v[i] : NULL;
+}
+
+const char *isn_entity_type_name(int type) {
+    static const char *names[] = {"PER", "ORG", "LOC", "MISC"};
+    return type >= 0 && type < 4 ? names[type] : "MISC";
+}
+
+const char *isn_mention_rule_name(int rule) {
+    static const char *names[ISN_MR_COUNT] = {"lexicon", "forces", "institution", "title", "kinship", "coref"};
+    return rule >= 0 && rule < ISN_MR_COUNT ? names[rule] : "unknown";
+}
+
+size_t isn_engine_entity_count(const isn_engine *e) { return e->entities.ents.n; }
+size_t isn_engine_name_count(const isn_engine *e) { return e->entities.aliases.items.n; }
 
 size_t isn_doc_token_count(const isn_doc *d) { return d->toks.n; }
 const isn_token *isn_doc_tokens(const isn_doc *d) { return d->toks.v; }

@@ -37,12 +37,14 @@ int isn_engine_new(isn_engine **out, const isn_config *cfg, isn_error *err) {
     if (!dir || !*dir) dir = ISNAD_DATA_DIR;
     e->data_dir = strdup(dir);
     char *seg = join(dir, "text/segment.txt"), *bp = join(dir, "clean/boilerplate.txt"),
-         *mp = join(dir, "time/months.txt");
+         *mp = join(dir, "time/months.txt"), *ep = join(dir, "entities");
     int rc = ISN_OK;
-    if (!e->data_dir || !seg || !bp || !mp)
+    if (!e->data_dir || !seg || !bp || !mp || !ep)
         rc = isn_set_error(err, ISN_ENOMEM, NULL, 0, ISN_NO_OFFSET, "out of memory");
     if (!rc) rc = isn_segment_lex_load(&e->seg, seg, &e->warnings, err);
     if (!rc) rc = isn_clean_lex_load(&e->clean, bp, mp, &e->warnings, err);
+    if (!rc) rc = isn_entity_lex_load(&e->entities, ep, &e->warnings, err);
+    free(ep);
     free(seg);
     free(bp);
     free(mp);
@@ -58,6 +60,7 @@ void isn_engine_free(isn_engine *e) {
     if (!e) return;
     isn_segment_lex_free(&e->seg);
     isn_clean_lex_free(&e->clean);
+    isn_entity_lex_free(&e->entities);
     isn_warnings_free(&e->warnings);
     free(e->data_dir);
     free(e);

@@ -8,6 +8,7 @@
 #include "../clean/clean.h"
 #include "../core/buf.h"
 #include "../core/lexfile.h"
+#include "../entities/entities.h"
 #include "../text/text.h"
 #include "isnad.h"
 
@@ -15,6 +16,7 @@ struct isn_engine {
     char *data_dir;
     isn_segment_lex seg;
     isn_clean_lex clean;
+    isn_entity_lex entities;
     isn_warnings warnings;
 };
 
@@ -30,6 +32,10 @@ struct isn_doc {
     isn_tokvec toks;
     isn_buf norm;
     isn_sentvec sents;
+
+    /* entities */
+    isn_entity_work ent_work;
+    ISN_VEC(isn_mention) mentions; /* the public view, built after the stage */
 
     /* metadata resolved for this document, NUL-separated strings in meta */
     isn_buf meta;

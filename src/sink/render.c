@@ -18,6 +18,23 @@
 
 static void span_array(isn_buf *b, uint32_t s, uint32_t e) { isn_buf_printf(b, "[%u,%u]", s, e); }
 
+static void render_mention(isn_buf *b, const isn_doc *d, const isn_mention *m) {
+    isn_buf_adds(b, "{\"kind\":\"mention\",\"doc\":");
+    isn_json_cstr(b, d->in.id);
+    isn_buf_printf(b, ",\"sentence\":%u,\"span\":", m->sentence);
+    span_array(b, m->span.start, m->span.end);
+    isn_buf_adds(b, ",\"text\":");
+    isn_json_str(b, d->in.text + m->span.start, m->span.end - m->span.start);
+    isn_buf_adds(b, ",\"entity\":");
+    isn_json_cstr(b, m->entity);
+    isn_buf_adds(b, ",\"name\":");
+    isn_json_cstr(b, m->name);
+    isn_buf_printf(b, ",\"type\":\"%s\",\"code\":", isn_entity_type_name(m->type));
+    isn_json_cstr(b, m->code);
+    isn_buf_printf(b, ",\"rule\":\"%s\",\"nominal\":%s}\n", isn_mention_rule_name(m->rule),
+                   m->nominal ? "true" : "false");
+}
+
 const char *isn_doc_render_json(isn_doc *d, size_t *len) {
     isn_buf *b = &d->out;
     isn_buf_reset(b);
@@ -52,6 +69,7 @@ const char *isn_doc_render_json(isn_doc *d, size_t *len) {
     if (d->in.line) isn_buf_printf(b, ",\"line\":%llu", (unsigned long long)d->in.line);
     if (d->in.meta_json) { isn_buf_adds(b, ",\"meta\":"); isn_buf_adds(b, d->in.meta_json); }
     isn_buf_adds(b, "}\n");
+    for (size_t i = 0; i < d->mentions.n; i++) render_mention(b, d, &d->mentions.v[i]);
     if (len) *len = b->oom ? 0 : b->len;
     return b->oom ? NULL : b->data;
 }
@@ -74,6 +92,39 @@ static void excerpt(isn_buf *b, const char *text, size_t a, size_t e, size_t max
 
 static const char *or_dash(const char *s) { return s ? s : "-"; }
 
+/* "actors    خليفة حفتر ×12 (lby.haftar, LBYMIL), ...": the most named. */
+static void summary_entities(isn_buf *b, const isn_doc *d) {
+    enum { TOP = 10 };
+    const char *names[TOP];
+    const char *codes[TOP];
+    size_t counts[TOP], k = 0, per = 0, org = 0, loc = 0;
+    for (size_t i = 0; i < d->mentions.n; i++) {
+        const isn_mention *m = &d->mentions.v[i];
+        per += m->type == ISN_ENT_PER, org += m->type == ISN_ENT_ORG, loc += m->type == ISN_ENT_LOC;
+    }
+    isn_buf_printf(b, "   mentions  %zu (%zu PER, %zu ORG, %zu LOC)\n", d->mentions.n, per, org, loc);
+    /* count distinct names, in order of first appearance; keep the top ones */
+    for (size_t i = 0; i < d->mentions.n && k < TOP; i++) {
+        const isn_mention *m = &d->mentions.v[i];
+        size_t j = 0;
+        while (j < k && strcmp(names[j], m->name)) j++;
+        if (j < k) continue;
+        size_t c = 0;
+        for (size_t x = i; x < d->mentions.n; x++) c += !strcmp(d->mentions.v[x].name, m->name);
+        names[k] = m->name, codes[k] = m->code, counts[k++] = c;
+    }
+    for (size_t i = 0; i < k; i++) /* most named first (insertion sort, k is small) */
+        for (size_t j = i; j > 0 && counts[j] > counts[j - 1]; j--) {
+            const char *tn = names[j], *tc = codes[j];
+            size_t t = counts[j];
+            names[j] = names[j - 1], codes[j] = codes[j - 1], counts[j] = counts[j - 1];
+            names[j - 1] = tn, codes[j - 1] = tc, counts[j - 1] = t;
+        }
+    for (size_t i = 0; i < k; i++)
+        isn_buf_printf(b, "     %-3zu %s%s%s%s\n", counts[i], names[i], codes[i] ? " (" : "", codes[i] ? codes[i] : "",
+                       codes[i] ? ")" : "");
+}
+
 const char *isn_doc_render_summary(isn_doc *d, int verbose, size_t *len) {
     isn_buf *b = &d->out;
     isn_buf_reset(b);
@@ -93,6 +144,7 @@ const char *isn_doc_render_summary(isn_doc *d, int verbose, size_t *len) {
         excerpt(b, d->in.text, r->start, r->end, 60);
         isn_buf_addc(b, '\n');
     }
+    summary_entities(b, d);
     if (verbose)
         for (size_t i = 0; i < d->sents.n; i++) {
             isn_buf_printf(b, "   %4zu [%u,%u) ", i, d->sents.v[i].start, d->sents.v[i].end);

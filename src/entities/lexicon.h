@@ -1,0 +1,59 @@
+/*
+ * lexicon.h -- the actor and place lexicon, compiled from data/entities/.
+ */
+#ifndef ISN_ENT_LEXICON_H
+#define ISN_ENT_LEXICON_H
+
+#include "../core/buf.h"
+#include "../core/lexfile.h"
+#include "isnad.h"
+
+#define ISN_NONE UINT32_MAX
+
+typedef struct isn_entity {
+    uint32_t id, ar, en, code;  /* offsets into the pool; code ISN_NONE when none */
+    uint32_t titles;            /* pool offset of NUL-separated normalised titles, "" ends */
+    uint32_t country, forces;   /* entity indexes, ISN_NONE when none */
+    uint32_t aff, naff;         /* affiliations: indexes aff..aff+naff in lex->affs */
+    uint8_t type;               /* isn_entity_type */
+    uint8_t kind;               /* index into isn_entity_kinds */
+} isn_entity;
+
+typedef struct isn_role {
+    char role[4];               /* "GOV", "MIL" ... or "" */
+    uint8_t type;               /* for institutions: the mention type */
+} isn_role;
+
+typedef struct isn_entity_lex {
+    isn_buf pool;
+    ISN_VEC(isn_entity) ents;
+    ISN_VEC(uint32_t) affs;
+    uint32_t *id_slots;         /* open-addressing table: id -> entity index */
+    size_t id_cap;
+    isn_phrases aliases;        /* normalised name -> entity index */
+    isn_phrases nisbas;         /* normalised adjective -> country entity index */
+    /* patterns.txt */
+    isn_phrases titles;         /* value: index into roles */
+    isn_phrases institutions;   /* value: index into roles */
+    isn_phrases forces_words, kinship, descriptions, modifiers, stop, given_names, name_starters;
+    ISN_VEC(isn_role) roles;
+    int max_words;              /* longest alias, in words */
+} isn_entity_lex;
+
+extern const char *const isn_entity_kinds[];
+
+/* Loads every .txt file of the entities folder (patterns.txt holds the patterns). */
+int isn_entity_lex_load(isn_entity_lex *lex, const char *dir, isn_warnings *warn, isn_error *err);
+void isn_entity_lex_free(isn_entity_lex *lex);
+
+static inline const char *isn_ent_str(const isn_entity_lex *lex, uint32_t off) {
+    return off == ISN_NONE ? NULL : lex->pool.data + off;
+}
+
+/* The entity with this id, or ISN_NONE. */
+uint32_t isn_entity_find(const isn_entity_lex *lex, const char *id);
+
+/* Does entity e carry the (normalised, without ال) title t? */
+int isn_entity_has_title(const isn_entity_lex *lex, const isn_entity *e, const char *t, size_t n);
+
+#endif
