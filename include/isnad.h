@@ -263,7 +263,9 @@ typedef struct isn_mention {
 const char *isn_entity_type_name(int type);
 const char *isn_mention_rule_name(int rule);
 size_t isn_doc_mention_count(const isn_doc *doc);
-const isn_mention *isn_doc_mention(const isn_doc *doc, size_t i);
+/* Fills *out with mention i; its strings stay valid until the next process
+ * call. Returns 0, or -1 when i is out of range. */
+int isn_doc_mention(const isn_doc *doc, size_t i, isn_mention *out);
 
 /* ---- evaluation ------------------------------------------------------------ */
 
@@ -286,6 +288,12 @@ int isn_eval_ner(const isn_engine *eng, const char *path, const isn_options *opt
  * and valid until the next process or render call. `verbose` adds the
  * sentences to the summary. */
 const char *isn_doc_render_json(isn_doc *doc, size_t *len);
+
+/* The same records, handed to `write` in pieces of about 1 MiB, so that a
+ * huge document's output is never held whole in memory. `write` returns 0
+ * or a nonzero value that stops the rendering and is returned. */
+typedef int (*isn_write_fn)(void *ctx, const char *data, size_t len);
+int isn_doc_write_json(isn_doc *doc, isn_write_fn write, void *ctx);
 /* The lexicon's size, for reports: number of entities and of names. */
 size_t isn_engine_entity_count(const isn_engine *eng);
 size_t isn_engine_name_count(const isn_engine *eng);

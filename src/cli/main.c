@@ -62,6 +62,11 @@ static void report_error(const isn_error *err) {
     fprintf(stderr, "isnad: %s\n", msg);
 }
 
+static int write_stdout(void *ctx, const char *data, size_t len) {
+    (void)ctx;
+    return fwrite(data, 1, len, stdout) == len ? 0 : 1;
+}
+
 static int cmd_extract(int argc, char **argv) {
     static const struct option longopts[] = {
         {"json", no_argument, 0, 'j'},         {"format", required_argument, 0, 'f'},
@@ -145,10 +150,16 @@ static int cmd_extract(int argc, char **argv) {
             if (rc == ISN_ENOMEM) { status = EXIT_ENV; break; }
             continue;
         }
-        size_t len;
-        const char *out = json ? isn_doc_render_json(doc, &len) : isn_doc_render_summary(doc, verbose, &len);
-        if (!out) { fputs("isnad: out of memory\n", stderr); status = EXIT_ENV; break; }
-        if (fwrite(out, 1, len, stdout) != len) break;
+        if (json) {
+            int wrc = isn_doc_write_json(doc, write_stdout, NULL);
+            if (wrc == ISN_ENOMEM) { fputs("isnad: out of memory\n", stderr); status = EXIT_ENV; break; }
+            if (wrc) break; /* the output failed: reported below */
+        } else {
+            size_t len;
+            const char *out = isn_doc_render_summary(doc, verbose, &len);
+            if (!out) { fputs("isnad: out of memory\n", stderr); status = EXIT_ENV; break; }
+            if (fwrite(out, 1, len, stdout) != len) break;
+        }
         docs++;
         bytes += in.len;
     }

@@ -24,7 +24,9 @@ typedef struct isn_entity_work {
     ISN_VEC(isn_ment) ments;
     isn_buf pool;                  /* names and codes made up for this document */
     ISN_VEC(isn_person_seen) seen; /* persons named so far, for coreference */
-    ISN_VEC(isn_surname) surnames; /* unknown persons named so far */
+    ISN_VEC(isn_surname) surnames; /* unknown persons named so far, one per surname */
+    uint32_t *sn_slots;            /* open addressing: surname -> index in surnames */
+    size_t sn_cap;
 } isn_entity_work;
 
 #define ISN_ENT_LEXICON_ONLY 1 /* the baseline: lexicon names, no patterns, no coreference */

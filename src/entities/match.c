@@ -250,8 +250,8 @@ static uint32_t rule_forces(ctx *c, uint32_t i) {
     if (whole && whole >= 1 + n) return 0; /* "جيش تستانيا الوطني" is a name */
     if (n) {
         const isn_entity *e = &c->lex->ents.v[ent];
-        if (e->type != ISN_ENT_PER && e->kind != 1 /* country */ && e->forces == ISN_NONE) return 0;
-        uint32_t target = e->forces != ISN_NONE ? e->forces : ISN_NONE;
+        if (e->type != ISN_ENT_PER && e->kind != ISN_KIND_COUNTRY && e->forces == ISN_NONE) return 0;
+        uint32_t target = e->forces;
         isn_ment *m = emit(c, i, i + 1 + n, ISN_ENT_ORG, ISN_MR_FORCES, target);
         if (m && target == ISN_NONE) {
             m->name = put(c, c->text + c->t[i].start, c->t[i + n].end - c->t[i].start);
@@ -346,13 +346,69 @@ static uint32_t name_end_from(ctx *c, uint32_t j, int first_ok) {
 
 static uint32_t name_end(ctx *c, uint32_t j) { return name_end_from(c, j, 0); }
 
+/* ---- unknown persons by surname: a hash table per document, so a long
+ * document with many names stays linear ------------------------------------ */
+
+static uint64_t hash_str(const char *s, size_t n) {
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return h;
+}
+
+/* The slot of surname s: where it is, or the empty slot where it would go. */
+static size_t surname_slot(const isn_entity_work *w, const char *s, size_t n) {
+    size_t i = hash_str(s, n) & (w->sn_cap - 1);
+    for (;; i = (i + 1) & (w->sn_cap - 1)) {
+        uint32_t k = w->sn_slots[i];
+        if (k == ISN_NONE) return i;
+        const char *t = w->pool.data + w->surnames.v[k].surname;
+        if (strlen(t) == n && !memcmp(t, s, n)) return i;
+    }
+}
+
+static int surnames_grow(isn_entity_work *w) {
+    size_t cap = w->sn_cap ? w->sn_cap * 2 : 64;
+    uint32_t *old = w->sn_slots;
+    size_t oldcap = w->sn_cap;
+    w->sn_slots = malloc(cap * sizeof *w->sn_slots);
+    if (!w->sn_slots) { w->sn_slots = old; return -1; }
+    memset(w->sn_slots, 0xFF, cap * sizeof *w->sn_slots);
+    w->sn_cap = cap;
+    for (size_t i = 0; i < oldcap; i++)
+        if (old[i] != ISN_NONE) {
+            const char *t = w->pool.data + w->surnames.v[old[i]].surname;
+            w->sn_slots[surname_slot(w, t, strlen(t))] = old[i];
+        }
+    free(old);
+    return 0;
+}
+
+/* Remembers an unknown person under the last word of the name; a later
+ * person with the same surname takes it over (the latest is meant). */
 static void register_surname(ctx *c, uint32_t first, uint32_t last, uint32_t name, uint32_t code) {
+    isn_entity_work *w = c->w;
     if (last - first < 2) return;
-    isn_surname *s = ISN_VEC_PUSH(c->w->surnames);
+    if ((w->surnames.n + 1) * 2 > w->sn_cap && surnames_grow(w)) return;
+    const char *sn = nrm(c, last - 1);
+    size_t n = c->t[last - 1].norm_len;
+    size_t slot = surname_slot(w, sn, n);
+    if (w->sn_slots[slot] != ISN_NONE) {
+        isn_surname *s = &w->surnames.v[w->sn_slots[slot]];
+        s->name = name, s->code = code;
+        return;
+    }
+    isn_surname *s = ISN_VEC_PUSH(w->surnames);
     if (!s) return;
-    s->surname = put(c, nrm(c, last - 1), c->t[last - 1].norm_len);
+    s->surname = put(c, sn, n);
     s->name = name;
     s->code = code;
+    w->sn_slots[slot] = (uint32_t)(w->surnames.n - 1);
+}
+
+static const isn_surname *find_surname(const ctx *c, const char *s, size_t n) {
+    if (!c->w->surnames.n) return NULL;
+    uint32_t k = c->w->sn_slots[surname_slot(c->w, s, n)];
+    return k == ISN_NONE ? NULL : &c->w->surnames.v[k];
 }
 
 /* Two name words right before a title + nisba, not part of an earlier
@@ -493,15 +549,12 @@ static uint32_t rule_surname(ctx *c, uint32_t i) {
     if (!is_word(c, i) || !c->w->surnames.n) return 0;
     int k;
     const variant *v = vars(c, i, &k);
-    for (size_t s = c->w->surnames.n; s-- > 0;) {
-        const char *sn = c->w->pool.data + c->w->surnames.v[s].surname;
-        size_t sl = strlen(sn);
-        for (int j = 0; j < k; j++)
-            if (v[j].n == sl && !memcmp(v[j].s, sn, sl)) {
-                isn_ment *m = emit(c, i, i + 1, ISN_ENT_PER, ISN_MR_COREF, ISN_NONE);
-                if (m) m->name = c->w->surnames.v[s].name, m->code = c->w->surnames.v[s].code;
-                return 1;
-            }
+    for (int j = 0; j < k; j++) {
+        const isn_surname *s = find_surname(c, v[j].s, v[j].n);
+        if (!s) continue;
+        isn_ment *m = emit(c, i, i + 1, ISN_ENT_PER, ISN_MR_COREF, ISN_NONE);
+        if (m) m->name = s->name, m->code = s->code;
+        return 1;
     }
     return 0;
 }
@@ -512,6 +565,13 @@ int isn_entities_run(const isn_entity_lex *lex, const char *text, const isn_toke
     ISN_VEC_RESET(w->ments);
     ISN_VEC_RESET(w->seen);
     ISN_VEC_RESET(w->surnames);
+    if (w->sn_cap > 4096) { /* one huge document must not slow the next small ones */
+        free(w->sn_slots);
+        w->sn_slots = NULL;
+        w->sn_cap = 0;
+    } else if (w->sn_cap) {
+        memset(w->sn_slots, 0xFF, w->sn_cap * sizeof *w->sn_slots);
+    }
     isn_buf_reset(&w->pool);
     ctx c = {lex, text, norm, toks, 0, 0, 0, flags, w, {{0}}};
     for (int k = 0; k < 4; k++) c.cache[k].tok = UINT32_MAX;
@@ -544,4 +604,5 @@ void isn_entity_work_free(isn_entity_work *w) {
     isn_buf_free(&w->pool);
     ISN_VEC_FREE(w->seen);
     ISN_VEC_FREE(w->surnames);
+    free(w->sn_slots);
 }

@@ -91,7 +91,8 @@ static void run(const char *text) {
 static void expect(size_t i, const char *text, const char *entity, const char *name, int type,
                    const char *code) {
     if (i >= isn_doc_mention_count(doc)) fail_msg("only %zu mentions, wanted #%zu \"%s\"", isn_doc_mention_count(doc), i, text);
-    const isn_mention *m = isn_doc_mention(doc, i);
+    isn_mention mm, *m = &mm;
+    assert_int_equal(isn_doc_mention(doc, i, m), 0);
     char buf[512];
     size_t n = m->span.end - m->span.start;
     memcpy(buf, text_of_run + m->span.start, n);
@@ -161,10 +162,13 @@ static void test_nisba_codes(void **st) {
     /* name first, then title and nisba */
     run("وهذا ما أكده يوسف ماهر الصحفي التستاني في مقابلة.");
     expect(0, "يوسف ماهر", NULL, "يوسف ماهر", ISN_ENT_PER, "TSTMED");
-    assert_false(isn_doc_mention(doc, 0)->nominal);
+    isn_mention mm;
+    assert_int_equal(isn_doc_mention(doc, 0, &mm), 0);
+    assert_false(mm.nominal);
     run("ووصل الرئيس التستاني أمس.");
     expect(0, "الرئيس التستاني", NULL, "الرئيس التستاني", ISN_ENT_PER, "TSTGOV");
-    assert_true(isn_doc_mention(doc, 0)->nominal);
+    assert_int_equal(isn_doc_mention(doc, 0, &mm), 0);
+    assert_true(mm.nominal);
 }
 
 static void test_forces_and_kinship(void **st) {
@@ -189,10 +193,12 @@ static void test_coreference(void **st) {
     expect(5, "ماهر", NULL, "يوسف ماهر", ISN_ENT_PER, "TSTMED");
     expect(6, "بتروف", "rus.minister", "إيفان بتروف", ISN_ENT_PER, "RUSGOV");
     assert_int_equal(isn_doc_mention_count(doc), 7);
-    const isn_mention *m = isn_doc_mention(doc, 1);
-    assert_int_equal(m->rule, ISN_MR_COREF);
-    assert_true(m->nominal);
-    assert_int_equal(m->sentence, 1);
+    isn_mention m;
+    assert_int_equal(isn_doc_mention(doc, 1, &m), 0);
+    assert_int_equal(m.rule, ISN_MR_COREF);
+    assert_true(m.nominal);
+    assert_int_equal(m.sentence, 1);
+    assert_int_equal(isn_doc_mention(doc, 99, &m), -1);
     /* with nobody named before, a description links to nobody */
     run("وقال المشير إن الرجل لن يتراجع.");
     assert_int_equal(isn_doc_mention_count(doc), 0);

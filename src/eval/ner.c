@@ -100,14 +100,14 @@ static int score_chunk(isn_doc *doc, const isn_options *opt, isn_buf *text, gtok
     if (rc) return rc;
     for (size_t i = 0; i < n; i++) t[i].pred = T_O, t[i].pb = 0;
     size_t k = 0; /* mentions and tokens are both in text order */
-    for (size_t m = 0; m < isn_doc_mention_count(doc); m++) {
-        const isn_mention *me = isn_doc_mention(doc, m);
-        if (me->nominal) continue; /* descriptions are not names */
-        while (k < n && t[k].end <= me->span.start) k++;
+    isn_mention me;
+    for (size_t m = 0; isn_doc_mention(doc, m, &me) == 0; m++) {
+        if (me.nominal) continue; /* descriptions are not names */
+        while (k < n && t[k].end <= me.span.start) k++;
         int first = 1;
-        for (size_t j = k; j < n && t[j].start < me->span.end; j++) {
+        for (size_t j = k; j < n && t[j].start < me.span.end; j++) {
             if (t[j].pred != T_O) break;
-            t[j].pred = (int8_t)me->type;
+            t[j].pred = (int8_t)me.type;
             t[j].pb = (uint8_t)first;
             first = 0;
         }

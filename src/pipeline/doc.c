@@ -37,7 +37,6 @@ void isn_doc_free(isn_doc *d) {
     isn_buf_free(&d->norm);
     ISN_VEC_FREE(d->sents);
     isn_entity_work_free(&d->ent_work);
-    ISN_VEC_FREE(d->mentions);
     isn_buf_free(&d->meta);
     isn_buf_free(&d->out);
     free(d);
@@ -92,29 +91,6 @@ static int tokenize_kept(isn_doc *d) {
     return ISN_OK;
 }
 
-/* The stage keeps names and codes as offsets (its pool may still grow);
- * once it is done they become the pointers of the public isn_mention. */
-static int publish_mentions(isn_doc *d) {
-    const isn_entity_lex *lex = &d->eng->entities;
-    const isn_entity_work *w = &d->ent_work;
-    ISN_VEC_RESET(d->mentions);
-    for (size_t i = 0; i < w->ments.n; i++) {
-        const isn_ment *m = &w->ments.v[i];
-        const isn_entity *e = m->entity == ISN_NONE ? NULL : &lex->ents.v[m->entity];
-        isn_mention *p = ISN_VEC_PUSH(d->mentions);
-        if (!p) return ISN_ENOMEM;
-        p->span = (isn_span){m->start, m->end};
-        p->sentence = m->sentence;
-        p->type = m->type;
-        p->rule = m->rule;
-        p->nominal = m->nominal;
-        p->entity = e ? isn_ent_str(lex, e->id) : NULL;
-        p->name = m->name != ISN_NONE ? w->pool.data + m->name : e ? isn_ent_str(lex, e->ar) : "";
-        p->code = m->code != ISN_NONE ? w->pool.data + m->code : e ? isn_ent_str(lex, e->code) : NULL;
-    }
-    return ISN_OK;
-}
-
 int isn_doc_process(isn_doc *d, const isn_input *in, const isn_options *opt, isn_error *err) {
     const char *where = in->file ? in->file : in->id;
     if (in->len >= UINT32_MAX)
@@ -139,7 +115,6 @@ int isn_doc_process(isn_doc *d, const isn_input *in, const isn_options *opt, isn
     if (!rc) rc = isn_entities_run(&d->eng->entities, in->text, d->toks.v, d->sents.v, d->sents.n,
                                    d->norm.data, opt && opt->lexicon_only ? ISN_ENT_LEXICON_ONLY : 0,
                                    &d->ent_work);
-    if (!rc) rc = publish_mentions(d);
     if (!rc) resolve_metadata(d, opt);
     if (!rc && d->meta.oom) rc = ISN_ENOMEM;
     if (rc) return isn_set_error(err, rc, where, in->line, ISN_NO_OFFSET, "%s", isn_strerror(rc));
@@ -182,9 +157,25 @@ const char *isn_removed_kind_name(isn_removed_kind k) {
     return (unsigned)k < ISN_RM_KIND_COUNT ? names[k] : "unknown";
 }
 
-size_t isn_doc_mention_count(const isn_doc *d) { return d->mentions.n; }
-const isn_mention *isn_doc_mention(const isn_doc *d, size_t i) {
-    return i < d->mentions.n ? &d->mentions.v[i] : NULL;
+size_t isn_doc_mention_count(const isn_doc *d) { return d->ent_work.ments.n; }
+
+/* The stage keeps names and codes as offsets into the lexicon's pool or its
+ * own; the public view turns them into pointers, one mention at a time. */
+int isn_doc_mention(const isn_doc *d, size_t i, isn_mention *p) {
+    const isn_entity_lex *lex = &d->eng->entities;
+    const isn_entity_work *w = &d->ent_work;
+    if (i >= w->ments.n) return -1;
+    const isn_ment *m = &w->ments.v[i];
+    const isn_entity *e = m->entity == ISN_NONE ? NULL : &lex->ents.v[m->entity];
+    p->span = (isn_span){m->start, m->end};
+    p->sentence = m->sentence;
+    p->type = m->type;
+    p->rule = m->rule;
+    p->nominal = m->nominal;
+    p->entity = e ? isn_ent_str(lex, e->id) : NULL;
+    p->name = m->name != ISN_NONE ? w->pool.data + m->name : e ? isn_ent_str(lex, e->ar) : "";
+    p->code = m->code != ISN_NONE ? w->pool.data + m->code : e ? isn_ent_str(lex, e->code) : NULL;
+    return 0;
 }
 
 const char *isn_entity_type_name(int type) {

@@ -35,7 +35,6 @@ struct isn_doc {
 
     /* entities */
     isn_entity_work ent_work;
-    ISN_VEC(isn_mention) mentions; /* the public view, built after the stage */
 
     /* metadata resolved for this document, NUL-separated strings in meta */
     isn_buf meta;

@@ -35,7 +35,11 @@ static void render_mention(isn_buf *b, const isn_doc *d, const isn_mention *m) {
                    m->nominal ? "true" : "false");
 }
 
-const char *isn_doc_render_json(isn_doc *d, size_t *len) {
+#define FLUSH_AT (1u << 20)
+
+/* Renders the records into d->out; with a writer, hands the buffer over
+ * whenever it passes FLUSH_AT and at the end. */
+static int render_json(isn_doc *d, isn_write_fn write, void *ctx) {
     isn_buf *b = &d->out;
     isn_buf_reset(b);
     isn_buf_printf(b, "{\"kind\":\"document\",\"v\":%d,\"doc\":", ISN_RECORDS_VERSION);
@@ -69,10 +73,27 @@ const char *isn_doc_render_json(isn_doc *d, size_t *len) {
     if (d->in.line) isn_buf_printf(b, ",\"line\":%llu", (unsigned long long)d->in.line);
     if (d->in.meta_json) { isn_buf_adds(b, ",\"meta\":"); isn_buf_adds(b, d->in.meta_json); }
     isn_buf_adds(b, "}\n");
-    for (size_t i = 0; i < d->mentions.n; i++) render_mention(b, d, &d->mentions.v[i]);
-    if (len) *len = b->oom ? 0 : b->len;
-    return b->oom ? NULL : b->data;
+    isn_mention m;
+    for (size_t i = 0; isn_doc_mention(d, i, &m) == 0; i++) {
+        render_mention(b, d, &m);
+        if (b->oom) return ISN_ENOMEM;
+        if (write && b->len >= FLUSH_AT) {
+            int rc = write(ctx, b->data, b->len);
+            if (rc) return rc;
+            isn_buf_reset(b);
+        }
+    }
+    if (b->oom) return ISN_ENOMEM;
+    return write && b->len ? write(ctx, b->data, b->len) : 0;
 }
+
+const char *isn_doc_render_json(isn_doc *d, size_t *len) {
+    int rc = render_json(d, NULL, NULL);
+    if (len) *len = rc ? 0 : d->out.len;
+    return rc ? NULL : d->out.data;
+}
+
+int isn_doc_write_json(isn_doc *d, isn_write_fn write, void *ctx) { return render_json(d, write, ctx); }
 
 /* Appends at most `max` characters of text[a,b), line breaks as spaces,
  * with "…" when cut. */
@@ -97,21 +118,19 @@ static void summary_entities(isn_buf *b, const isn_doc *d) {
     enum { TOP = 10 };
     const char *names[TOP];
     const char *codes[TOP];
-    size_t counts[TOP], k = 0, per = 0, org = 0, loc = 0;
-    for (size_t i = 0; i < d->mentions.n; i++) {
-        const isn_mention *m = &d->mentions.v[i];
-        per += m->type == ISN_ENT_PER, org += m->type == ISN_ENT_ORG, loc += m->type == ISN_ENT_LOC;
-    }
-    isn_buf_printf(b, "   mentions  %zu (%zu PER, %zu ORG, %zu LOC)\n", d->mentions.n, per, org, loc);
-    /* count distinct names, in order of first appearance; keep the top ones */
-    for (size_t i = 0; i < d->mentions.n && k < TOP; i++) {
-        const isn_mention *m = &d->mentions.v[i];
+    size_t counts[TOP], k = 0, per = 0, org = 0, loc = 0, n = isn_doc_mention_count(d);
+    isn_mention m, x;
+    for (size_t i = 0; isn_doc_mention(d, i, &m) == 0; i++)
+        per += m.type == ISN_ENT_PER, org += m.type == ISN_ENT_ORG, loc += m.type == ISN_ENT_LOC;
+    isn_buf_printf(b, "   mentions  %zu (%zu PER, %zu ORG, %zu LOC)\n", n, per, org, loc);
+    /* count distinct names, in order of first appearance; keep the first TOP */
+    for (size_t i = 0; isn_doc_mention(d, i, &m) == 0 && k < TOP; i++) {
         size_t j = 0;
-        while (j < k && strcmp(names[j], m->name)) j++;
+        while (j < k && strcmp(names[j], m.name)) j++;
         if (j < k) continue;
         size_t c = 0;
-        for (size_t x = i; x < d->mentions.n; x++) c += !strcmp(d->mentions.v[x].name, m->name);
-        names[k] = m->name, codes[k] = m->code, counts[k++] = c;
+        for (size_t y = i; isn_doc_mention(d, y, &x) == 0; y++) c += !strcmp(x.name, m.name);
+        names[k] = m.name, codes[k] = m.code, counts[k++] = c;
     }
     for (size_t i = 0; i < k; i++) /* most named first (insertion sort, k is small) */
         for (size_t j = i; j > 0 && counts[j] > counts[j - 1]; j--) {
