@@ -113,35 +113,35 @@ static void excerpt(isn_buf *b, const char *text, size_t a, size_t e, size_t max
 
 static const char *or_dash(const char *s) { return s ? s : "-"; }
 
-/* "actors    خليفة حفتر ×12 (lby.haftar, LBYMIL), ...": the most named. */
+/* "mentions ..." and the most named actors and places, with their codes.
+ * Distinct names are counted in a small table (the first 256 met; a summary
+ * is for reading, not for statistics). */
 static void summary_entities(isn_buf *b, const isn_doc *d) {
-    enum { TOP = 10 };
-    const char *names[TOP];
-    const char *codes[TOP];
-    size_t counts[TOP], k = 0, per = 0, org = 0, loc = 0, n = isn_doc_mention_count(d);
-    isn_mention m, x;
-    for (size_t i = 0; isn_doc_mention(d, i, &m) == 0; i++)
-        per += m.type == ISN_ENT_PER, org += m.type == ISN_ENT_ORG, loc += m.type == ISN_ENT_LOC;
-    isn_buf_printf(b, "   mentions  %zu (%zu PER, %zu ORG, %zu LOC)\n", n, per, org, loc);
-    /* count distinct names, in order of first appearance; keep the first TOP */
-    for (size_t i = 0; isn_doc_mention(d, i, &m) == 0 && k < TOP; i++) {
+    enum { SEEN = 256, TOP = 10 };
+    const char *names[SEEN], *codes[SEEN];
+    size_t counts[SEEN], k = 0, by_type[4] = {0};
+    isn_mention m;
+    for (size_t i = 0; isn_doc_mention(d, i, &m) == 0; i++) {
+        by_type[m.type < 4 ? m.type : ISN_ENT_MISC]++;
         size_t j = 0;
         while (j < k && strcmp(names[j], m.name)) j++;
-        if (j < k) continue;
-        size_t c = 0;
-        for (size_t y = i; isn_doc_mention(d, y, &x) == 0; y++) c += !strcmp(x.name, m.name);
-        names[k] = m.name, codes[k] = m.code, counts[k++] = c;
+        if (j < k) counts[j]++;
+        else if (k < SEEN) names[k] = m.name, codes[k] = m.code, counts[k++] = 1;
     }
-    for (size_t i = 0; i < k; i++) /* most named first (insertion sort, k is small) */
-        for (size_t j = i; j > 0 && counts[j] > counts[j - 1]; j--) {
-            const char *tn = names[j], *tc = codes[j];
-            size_t t = counts[j];
+    isn_buf_printf(b, "   mentions  %zu (%zu PER, %zu ORG, %zu LOC, %zu MISC)\n", isn_doc_mention_count(d),
+                   by_type[ISN_ENT_PER], by_type[ISN_ENT_ORG], by_type[ISN_ENT_LOC], by_type[ISN_ENT_MISC]);
+    for (size_t i = 0; i < k && i < TOP; i++) { /* selection of the most named, ties in text order */
+        size_t best = i;
+        for (size_t j = i + 1; j < k; j++)
+            if (counts[j] > counts[best]) best = j;
+        const char *bn = names[best], *bc = codes[best];
+        size_t bk = counts[best];
+        for (size_t j = best; j > i; j--) /* move it to i, the rest keep their order */
             names[j] = names[j - 1], codes[j] = codes[j - 1], counts[j] = counts[j - 1];
-            names[j - 1] = tn, codes[j - 1] = tc, counts[j - 1] = t;
-        }
-    for (size_t i = 0; i < k; i++)
+        names[i] = bn, codes[i] = bc, counts[i] = bk;
         isn_buf_printf(b, "     %-3zu %s%s%s%s\n", counts[i], names[i], codes[i] ? " (" : "", codes[i] ? codes[i] : "",
                        codes[i] ? ")" : "");
+    }
 }
 
 const char *isn_doc_render_summary(isn_doc *d, int verbose, size_t *len) {
