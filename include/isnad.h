@@ -245,6 +245,7 @@ typedef enum isn_mention_rule {
     ISN_MR_TITLE,       /* a title or role with a name or a nisba: an unknown person */
     ISN_MR_KINSHIP,     /* "نجل حفتر": a relative, another person */
     ISN_MR_COREF,       /* "المشير", "الرجل", a surname: linked to a person named before */
+    ISN_MR_NAME,        /* a given name and more name words: an unknown person */
     ISN_MR_COUNT
 } isn_mention_rule;
 

@@ -26,6 +26,8 @@
  * Salience is the number of mentions of a person so far, ties to the latest.
  */
 #include "entities.h"
+#include "../core/utf8.h"
+#include "../text/chars.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -507,10 +509,30 @@ static uint32_t rule_lexicon(ctx *c, uint32_t i) {
     return n;
 }
 
+/* Where the word of token i starts once the clitics its normalised form lost
+ * are skipped in the original: each stripped letter, with any marks after
+ * it. "لحسين" -> the offset of "حسين". */
+static uint32_t after_clitics(const ctx *c, uint32_t i, size_t stripped_bytes) {
+    const unsigned char *s = (const unsigned char *)c->text;
+    uint32_t p = c->t[i].start, end = c->t[i].end;
+    for (size_t letters = stripped_bytes / 2; letters > 0 && p < end; letters--) {
+        int k;
+        isn_char tmp;
+        p += (uint32_t)(isn_utf8_next(s + p, &k), k); /* the letter */
+        while (p < end) { /* marks and tatweel after it */
+            const isn_char *ci = isn_char_of(isn_utf8_next(s + p, &k), &tmp);
+            if (ci->cls != ISN_CC_MARK && ci->cls != ISN_CC_INVISIBLE) break;
+            p += (uint32_t)k;
+        }
+    }
+    return p;
+}
+
 /* "ومحمد الحسيني": a given name of [name-starters] (clitics allowed) and at
  * least one more name word: a person the lexicon does not know. */
 static uint32_t rule_name_start(ctx *c, uint32_t i) {
-    if (!lookup1(c, &c->lex->name_starters, i) || !name_word(c, i + 1, 0)) return 0;
+    const isn_phrase *starter = lookup1(c, &c->lex->name_starters, i);
+    if (!starter || !name_word(c, i + 1, 0)) return 0;
     const char *w = nrm(c, i + 1);
     if (starts(w, c->t[i + 1].norm_len, W_) || starts(w, c->t[i + 1].norm_len, F_)) return 0;
     uint32_t e = name_end_from(c, i, 1);
@@ -526,9 +548,10 @@ static uint32_t rule_name_start(ctx *c, uint32_t i) {
         code = put_code(c, ent_code(c, (uint32_t)nis->value), role->role[0] ? role->role : NULL);
         after = e + tn + 1;
     }
-    isn_ment *m = emit(c, i, e, ISN_ENT_PER, ISN_MR_TITLE, ISN_NONE);
+    isn_ment *m = emit(c, i, e, ISN_ENT_PER, ISN_MR_NAME, ISN_NONE);
     if (m) {
-        m->name = put(c, c->text + c->t[i].start, c->t[e - 1].end - c->t[i].start);
+        uint32_t from = after_clitics(c, i, c->t[i].norm_len - starter->len);
+        m->name = put(c, c->text + from, c->t[e - 1].end - from);
         m->code = code;
         register_surname(c, i, e, m->name, code);
     }
