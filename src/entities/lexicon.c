@@ -52,6 +52,8 @@ typedef struct loader {
     uint32_t cur;          /* entity being read, or ISN_NONE */
     int cur_bad;
     isn_buf titles;        /* titles of the current entity */
+    long now_year;         /* the latest start year among them, -1: none yet */
+    size_t now_at;         /* offset in titles of the current one */
     char skip[128];        /* a block being skipped (its id was bad) */
     ISN_VEC(pending) refs;
 } loader;
@@ -160,8 +162,10 @@ static void end_entity(loader *L) {
     isn_entity *e = &L->lex->ents.v[L->cur];
     isn_buf_addc(&L->titles, 0); /* the list ends with an empty string */
     e->titles = (uint32_t)L->lex->pool.len;
+    e->title_now = L->now_year >= 0 ? e->titles + (uint32_t)L->now_at : ISN_NONE;
     isn_buf_add(&L->lex->pool, L->titles.data, L->titles.len);
     isn_buf_reset(&L->titles);
+    L->now_year = -1;
     if (!L->cur_bad && (e->ar == ISN_NONE || e->en == ISN_NONE || e->type == 255)) {
         isn_warnings_add(L->warn, L->file, L->line, "entity [%s] needs type, ar and en; left out",
                          isn_ent_str(L->lex, e->id));
@@ -198,17 +202,28 @@ static void defer(loader *L, char what, const char *target) {
     p->file = L->file_off;
 }
 
-/* Strips "ال" from a normalised title so "المشير" and "مشير" meet. */
+/* Strips "ال" from a normalised title so "المشير" and "مشير" meet, and
+ * keeps the one with the latest start year as the current title (an
+ * undated title counts as year 0, so a dated one wins; among undated ones
+ * the first listed). */
 static void add_title(loader *L, const char *value) {
     char norm[512], *sp;
     size_t n = strlen(value);
     if (3 * n + 1 > sizeof norm) return;
     isn_normalize_phrase(value, n, norm);
-    /* drop the years: "مشير 2016-" -> "مشير" */
-    while ((sp = strrchr(norm, ' ')) && (sp[1] >= '0' && sp[1] <= '9')) *sp = 0;
+    long year = 0;
+    while ((sp = strrchr(norm, ' ')) && (sp[1] >= '0' && sp[1] <= '9')) { /* "مشير 2016-" -> "مشير" */
+        year = strtol(sp + 1, NULL, 10);
+        *sp = 0;
+    }
     const char *t = norm;
     if (!strncmp(t, "ال", strlen("ال"))) t += strlen("ال");
-    if (*t) isn_buf_add(&L->titles, t, strlen(t) + 1);
+    if (!*t) return;
+    if (year > L->now_year) {
+        L->now_year = year;
+        L->now_at = L->titles.len;
+    }
+    isn_buf_add(&L->titles, t, strlen(t) + 1);
 }
 
 static const char *entity_line(loader *L, const char *key, const char *v) {
@@ -340,6 +355,7 @@ int isn_entity_lex_load(isn_entity_lex *lex, const char *dir, isn_warnings *warn
     L.lex = lex;
     L.warn = warn;
     L.cur = ISN_NONE;
+    L.now_year = -1;
     DIR *dp = opendir(dir);
     if (!dp) return isn_set_error(err, ISN_EIO, dir, 0, ISN_NO_OFFSET, "cannot read the entity folder");
     ISN_VEC(char *) names = {0};
@@ -392,7 +408,11 @@ void isn_entity_lex_free(isn_entity_lex *lex) {
     ISN_VEC_FREE(lex->roles);
 }
 
-int isn_entity_has_title(const isn_entity_lex *lex, const isn_entity *e, const char *t, size_t n) {
+int isn_entity_has_title(const isn_entity_lex *lex, const isn_entity *e, const char *t, size_t n, int now) {
+    if (now) {
+        const char *p = isn_ent_str(lex, e->title_now);
+        return p && strlen(p) == n && !memcmp(p, t, n);
+    }
     for (const char *p = lex->pool.data + e->titles; *p; p += strlen(p) + 1)
         if (strlen(p) == n && !memcmp(p, t, n)) return 1;
     return 0;

@@ -13,6 +13,7 @@
 typedef struct isn_entity {
     uint32_t id, ar, en, code;  /* offsets into the pool; code ISN_NONE when none */
     uint32_t titles;            /* pool offset of NUL-separated normalised titles, "" ends */
+    uint32_t title_now;         /* pool offset of the current title (latest start year), or ISN_NONE */
     uint32_t country, forces;   /* entity indexes, ISN_NONE when none */
     uint32_t aff, naff;         /* affiliations: indexes aff..aff+naff in lex->affs */
     uint8_t type;               /* isn_entity_type */
@@ -54,7 +55,9 @@ static inline const char *isn_ent_str(const isn_entity_lex *lex, uint32_t off) {
 /* The entity with this id, or ISN_NONE. */
 uint32_t isn_entity_find(const isn_entity_lex *lex, const char *id);
 
-/* Does entity e carry the (normalised, without ال) title t? */
-int isn_entity_has_title(const isn_entity_lex *lex, const isn_entity *e, const char *t, size_t n);
+/* Does entity e carry the (normalised, without ال) title t? With `now`,
+ * only as its current title: the one with the latest start year ("مشير
+ * 2016-" for Haftar, so "العقيد" is someone else's title now). */
+int isn_entity_has_title(const isn_entity_lex *lex, const isn_entity *e, const char *t, size_t n, int now);
 
 #endif

@@ -214,15 +214,23 @@ static void seen_person(ctx *c, uint32_t ent, uint32_t pos) {
     if (s) s->entity = ent, s->count = 1, s->last = pos;
 }
 
-/* The most salient person so far bearing title t (any person when t is NULL). */
-static uint32_t salient(const ctx *c, const char *t, size_t tn) {
+static uint32_t most_salient(const ctx *c, const char *t, size_t tn, int now) {
     uint32_t best = ISN_NONE, bc = 0, bl = 0;
     for (size_t i = 0; i < c->w->seen.n; i++) {
         const isn_person_seen *s = &c->w->seen.v[i];
-        if (t && !isn_entity_has_title(c->lex, &c->lex->ents.v[s->entity], t, tn)) continue;
+        if (t && !isn_entity_has_title(c->lex, &c->lex->ents.v[s->entity], t, tn, now)) continue;
         if (s->count > bc || (s->count == bc && s->last > bl)) best = s->entity, bc = s->count, bl = s->last;
     }
     return best;
+}
+
+/* The person a bare title or description stands for: the most salient so
+ * far among those whose current title it is ("العقيد" is Gaddafi, not the
+ * field marshal who was a colonel once), else among all who ever bore it,
+ * else (t NULL: "الرجل") among everyone. */
+static uint32_t salient(const ctx *c, const char *t, size_t tn) {
+    uint32_t who = t ? most_salient(c, t, tn, 1) : ISN_NONE;
+    return who != ISN_NONE ? who : most_salient(c, t, tn, 0);
 }
 
 static const char *ent_code(const ctx *c, uint32_t ent) {

@@ -26,8 +26,10 @@ static const char *lexicon =
     "[rus]\ntype = LOC\nkind = country\nar = روسيا\nen = Russia\ncode = RUS\nnisba = روسي\nnisba = الروس\n"
     "[tst.army]\ntype = ORG\nkind = armed-group\nar = جيش تستانيا الوطني\nen = Testanian National Army\ncode = TSTMIL\n"
     "[tst.general]\ntype = PER\nkind = person\nar = سالم بن عامر\nen = Salem Ben Amer\ncode = TSTMIL\ncountry = tst\n"
-    "alias = بن عامر\ntitle = مشير 2016-\ntitle = لواء\nforces = tst.army\n"
+    "alias = بن عامر\ntitle = مشير 2016-\ntitle = لواء\ntitle = عقيد\nforces = tst.army\n"
     "[tst.capital]\ntype = LOC\nkind = city\nar = مدينة النور\nen = Nour City\ncode = TST\ncountry = tst\nalias = النور\n"
+    "[tst.colonel]\ntype = PER\nkind = person\nar = منصور الطيب\nen = Mansour al-Tayeb\ncode = TSTGOV\ncountry = tst\n"
+    "alias = الطيب\ntitle = عقيد\n"
     "[rus.minister]\ntype = PER\nkind = person\nar = إيفان بتروف\nen = Ivan Petrov\ncode = RUSGOV\ncountry = rus\nalias = بتروف\n"
     "[med.daily]\ntype = ORG\nkind = media\nar = صحيفة الأخبار اليومية\nen = The Daily News\ncode = TSTMED\n";
 
@@ -203,6 +205,20 @@ static void test_coreference(void **st) {
     assert_true(m.nominal);
     assert_int_equal(m.sentence, 1);
     assert_int_equal(isn_doc_mention(doc, 99, &m), -1);
+    /* a bare title goes to whose current title it is, even if less named:
+     * the general was a colonel once, the colonel still is one */
+    run("زار بن عامر المدينة. وقال بن عامر إن منصور الطيب وصل. ثم تحدث العقيد عن الخطة. وقال المشير إن بن عامر مستعد.");
+    isn_mention cm;
+    int found = 0;
+    for (size_t i = 0; isn_doc_mention(doc, i, &cm) == 0; i++)
+        if (cm.rule == ISN_MR_COREF && cm.sentence == 2) {
+            assert_string_equal(cm.entity, "tst.colonel");
+            found++;
+        } else if (cm.rule == ISN_MR_COREF && cm.sentence == 3) {
+            assert_string_equal(cm.entity, "tst.general");
+            found++;
+        }
+    assert_int_equal(found, 2);
     /* with nobody named before, a description links to nobody */
     run("وقال المشير إن الرجل لن يتراجع.");
     assert_int_equal(isn_doc_mention_count(doc), 0);
