@@ -14,7 +14,7 @@
  *     isn_reader   walks the inputs (files, directories, stdin; plain text
  *                  or JSON Lines) and yields one isn_input at a time.
  *     isn_doc      a reusable per-thread workspace: isn_doc_process() runs
- *                  clean -> text -> entities -> (later: time, events) on one
+ *                  clean -> text -> entities -> time -> (later: events) on one
  *                  input; accessors and renderers read the result, which
  *                  stays valid until the next isn_doc_process().
  *
@@ -267,6 +267,19 @@ size_t isn_doc_mention_count(const isn_doc *doc);
 /* Fills *out with mention i; its strings stay valid until the next process
  * call. Returns 0, or -1 when i is out of range. */
 int isn_doc_mention(const isn_doc *doc, size_t i, isn_mention *out);
+
+/* Time expressions (docs/records.md, kind "time"; values: docs/time.md). */
+typedef struct isn_time {
+    isn_span span;
+    uint32_t sentence;
+    const char *value;      /* TIMEX3-style: 2014-02-14, 1987-03, 2015, 197X, 2017/2019, XXXX-04-04 */
+    const char *mod;        /* "START", "MID", "END" or "" */
+    uint8_t anchored;       /* resolved against the publication date */
+    uint8_t mismatch;       /* paired month names disagree; the first was used */
+} isn_time;
+
+size_t isn_doc_time_count(const isn_doc *doc);
+int isn_doc_time(const isn_doc *doc, size_t i, isn_time *out);
 
 /* ---- evaluation ------------------------------------------------------------ */
 

@@ -56,6 +56,15 @@ for line in open(sys.argv[1], encoding="utf-8"):
         assert raw[s:e].decode("utf-8") == r["text"], r
         ss, se = sents[r["sentence"]]
         assert ss <= s < e <= se, ("mention outside its sentence", r)
+    elif r["kind"] == "time":
+        assert r["doc"] in texts and r["value"] and isinstance(r["anchored"], bool), r
+        if texts[r["doc"]] is None:
+            continue
+        raw, sents = texts[r["doc"]]
+        s, e = r["span"]
+        assert raw[s:e].decode("utf-8") == r["text"], r
+        ss, se = sents[r["sentence"]]
+        assert ss <= s < e <= se, ("time outside its sentence", r)
     else:
         raise AssertionError(("unknown kind", r))
 PY

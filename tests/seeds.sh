@@ -77,6 +77,20 @@ usamil = [m for m in ments if m["code"] == "USAMIL"]
 check(len(usamil) >= 1, "the US military as USAMIL")
 isrmed = [m for m in ments if m["type"] == "PER" and m["code"] == "ISRMED" and not m["nominal"]]
 check(len(isrmed) >= 1, "the Israeli journalist named by pattern, coded ISRMED")
+# dates: the three month systems, pairs and a mismatched pair, numeric
+# dates, ranges, decades, parts; every one of these is read in the seeds
+times = [r for r in allrecs if r["kind"] == "time"]
+def seed_of(r): return r["doc"].rsplit("/", 1)[-1][:3]
+tv = {(seed_of(t), t["value"]) for t in times}
+for seed, value in [("000", "2019-11-19"), ("000", "1987-03"), ("000", "1989-01"), ("000", "2011"),
+                    ("001", "2018-04-02"), ("001", "2015-06"), ("001", "2016-12"), ("001", "1993-10"),
+                    ("001", "2011-02-17"), ("001", "2014-02-14"), ("002", "2014-02-14"), ("002", "2014-05-27"),
+                    ("002", "2014-08"), ("002", "2014-11-06"), ("002", "2015-12-17"), ("003", "197X"),
+                    ("003", "199X"), ("003", "2015"), ("003", "1977/1978"), ("003", "XXXX-04-04"),
+                    ("004", "2017/2019"), ("004", "2019-06-10"), ("004", "2019-08/2019-09"), ("004", "2011-11")]:
+    check((seed, value) in tv, "seed %s: a time with value %s" % (seed, value))
+check(any(t.get("mod") == "END" and t["value"] == "2015" for t in times), "أواخر 2015 -> 2015, mod END")
+check(any(t.get("note") and t["value"] == "2020-07" for t in times), "the mismatched pair is kept and noted")
 print("%d passed, %d failed" % (passed, failed))
 sys.exit(1 if failed else 0)
 PY

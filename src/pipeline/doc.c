@@ -6,7 +6,8 @@
  *     clean   -> removed spans, title, dateline, outlet   (clean/)
  *     text    -> tokens of the kept text, sentences       (text/)
  *     entities-> mentions of actors and places            (entities/)
- *     (time, events: later stages)
+ *     time    -> dates in the text, normalised            (time/)
+ *     (events: a later stage)
  *
  * The doc is a workspace: its buffers are reset, not freed, between
  * documents, so steady-state processing allocates nothing.
@@ -37,6 +38,7 @@ void isn_doc_free(isn_doc *d) {
     isn_buf_free(&d->norm);
     ISN_VEC_FREE(d->sents);
     isn_entity_work_free(&d->ent_work);
+    isn_time_work_free(&d->time_work);
     isn_buf_free(&d->meta);
     isn_buf_free(&d->out);
     free(d);
@@ -115,8 +117,13 @@ int isn_doc_process(isn_doc *d, const isn_input *in, const isn_options *opt, isn
     if (!rc) rc = isn_entities_run(&d->eng->entities, in->text, d->toks.v, d->sents.v, d->sents.n,
                                    d->norm.data, opt && opt->lexicon_only ? ISN_ENT_LEXICON_ONLY : 0,
                                    &d->ent_work);
-    if (!rc) resolve_metadata(d, opt);
+    if (!rc) resolve_metadata(d, opt); /* the publication date anchors the time stage */
     if (!rc && d->meta.oom) rc = ISN_ENOMEM;
+    if (!rc) {
+        int y = 0, m = 0, dd = 0;
+        isn_parse_iso_date(isn_doc_date(d), &y, &m, &dd);
+        rc = isn_time_run(&d->eng->time, d->toks.v, d->sents.v, d->sents.n, d->norm.data, y, m, dd, &d->time_work);
+    }
     if (rc) return isn_set_error(err, rc, where, in->line, ISN_NO_OFFSET, "%s", isn_strerror(rc));
     return ISN_OK;
 }
@@ -186,6 +193,20 @@ const char *isn_entity_type_name(int type) {
 const char *isn_mention_rule_name(int rule) {
     static const char *names[ISN_MR_COUNT] = {"lexicon", "forces", "institution", "title", "kinship", "coref", "name"};
     return rule >= 0 && rule < ISN_MR_COUNT ? names[rule] : "unknown";
+}
+
+size_t isn_doc_time_count(const isn_doc *d) { return d->time_work.times.n; }
+
+int isn_doc_time(const isn_doc *d, size_t i, isn_time *out) {
+    if (i >= d->time_work.times.n) return -1;
+    const isn_tx *x = &d->time_work.times.v[i];
+    out->span = (isn_span){x->start, x->end};
+    out->sentence = x->sentence;
+    out->value = x->value;
+    out->mod = x->mod;
+    out->anchored = x->anchored;
+    out->mismatch = x->mismatch;
+    return 0;
 }
 
 size_t isn_engine_entity_count(const isn_engine *e) { return e->entities.ents.n; }

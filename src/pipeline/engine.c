@@ -37,14 +37,17 @@ int isn_engine_new(isn_engine **out, const isn_config *cfg, isn_error *err) {
     if (!dir || !*dir) dir = ISNAD_DATA_DIR;
     e->data_dir = strdup(dir);
     char *seg = join(dir, "text/segment.txt"), *bp = join(dir, "clean/boilerplate.txt"),
-         *mp = join(dir, "time/months.txt"), *ep = join(dir, "entities");
+         *mp = join(dir, "time/months.txt"), *ep = join(dir, "entities"),
+         *xp = join(dir, "time/expressions.txt");
     int rc = ISN_OK;
-    if (!e->data_dir || !seg || !bp || !mp || !ep)
+    if (!e->data_dir || !seg || !bp || !mp || !ep || !xp)
         rc = isn_set_error(err, ISN_ENOMEM, NULL, 0, ISN_NO_OFFSET, "out of memory");
     if (!rc) rc = isn_segment_lex_load(&e->seg, seg, &e->warnings, err);
     if (!rc) rc = isn_clean_lex_load(&e->clean, bp, mp, &e->warnings, err);
     if (!rc) rc = isn_entity_lex_load(&e->entities, ep, &e->warnings, err);
+    if (!rc) rc = isn_time_lex_load(&e->time, mp, xp, &e->warnings, err);
     free(ep);
+    free(xp);
     free(seg);
     free(bp);
     free(mp);
@@ -61,6 +64,7 @@ void isn_engine_free(isn_engine *e) {
     isn_segment_lex_free(&e->seg);
     isn_clean_lex_free(&e->clean);
     isn_entity_lex_free(&e->entities);
+    isn_time_lex_free(&e->time);
     isn_warnings_free(&e->warnings);
     free(e->data_dir);
     free(e);

@@ -9,6 +9,7 @@
 #include "../core/buf.h"
 #include "../core/lexfile.h"
 #include "../entities/entities.h"
+#include "../time/timex.h"
 #include "../text/text.h"
 #include "isnad.h"
 
@@ -17,6 +18,7 @@ struct isn_engine {
     isn_segment_lex seg;
     isn_clean_lex clean;
     isn_entity_lex entities;
+    isn_time_lex time;
     isn_warnings warnings;
 };
 
@@ -35,6 +37,7 @@ struct isn_doc {
 
     /* entities */
     isn_entity_work ent_work;
+    isn_time_work time_work;
 
     /* metadata resolved for this document, NUL-separated strings in meta */
     isn_buf meta;

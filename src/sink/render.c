@@ -35,6 +35,21 @@ static void render_mention(isn_buf *b, const isn_doc *d, const isn_mention *m) {
                    m->nominal ? "true" : "false");
 }
 
+static void render_time(isn_buf *b, const isn_doc *d, const isn_time *t) {
+    isn_buf_adds(b, "{\"kind\":\"time\",\"doc\":");
+    isn_json_cstr(b, d->in.id);
+    isn_buf_printf(b, ",\"sentence\":%u,\"span\":", t->sentence);
+    span_array(b, t->span.start, t->span.end);
+    isn_buf_adds(b, ",\"text\":");
+    isn_json_str(b, d->in.text + t->span.start, t->span.end - t->span.start);
+    isn_buf_adds(b, ",\"value\":");
+    isn_json_cstr(b, t->value);
+    isn_buf_printf(b, ",\"anchored\":%s", t->anchored ? "true" : "false");
+    if (t->mod[0]) isn_buf_printf(b, ",\"mod\":\"%s\"", t->mod);
+    if (t->mismatch) isn_buf_adds(b, ",\"note\":\"paired month names disagree; the first is used\"");
+    isn_buf_adds(b, "}\n");
+}
+
 #define FLUSH_AT (1u << 20)
 
 /* Renders the records into d->out; with a writer, hands the buffer over
@@ -83,6 +98,8 @@ static int render_json(isn_doc *d, isn_write_fn write, void *ctx) {
             isn_buf_reset(b);
         }
     }
+    isn_time t;
+    for (size_t i = 0; isn_doc_time(d, i, &t) == 0; i++) render_time(b, d, &t);
     if (b->oom) return ISN_ENOMEM;
     return write && b->len ? write(ctx, b->data, b->len) : 0;
 }
@@ -144,6 +161,18 @@ static void summary_entities(isn_buf *b, const isn_doc *d) {
     }
 }
 
+/* "dates     1987-03, 1989-01 (START), ...": the dates found, in text order. */
+static void summary_times(isn_buf *b, const isn_doc *d) {
+    isn_time t;
+    if (!isn_doc_time_count(d)) return;
+    isn_buf_printf(b, "   dates     %zu:", isn_doc_time_count(d));
+    for (size_t i = 0; isn_doc_time(d, i, &t) == 0; i++) {
+        if (i == 12) { isn_buf_adds(b, " ..."); break; }
+        isn_buf_printf(b, "%s %s%s%s%s", i ? "," : "", t.value, t.mod[0] ? " (" : "", t.mod, t.mod[0] ? ")" : "");
+    }
+    isn_buf_addc(b, '\n');
+}
+
 const char *isn_doc_render_summary(isn_doc *d, int verbose, size_t *len) {
     isn_buf *b = &d->out;
     isn_buf_reset(b);
@@ -164,6 +193,7 @@ const char *isn_doc_render_summary(isn_doc *d, int verbose, size_t *len) {
         isn_buf_addc(b, '\n');
     }
     summary_entities(b, d);
+    summary_times(b, d);
     if (verbose)
         for (size_t i = 0; i < d->sents.n; i++) {
             isn_buf_printf(b, "   %4zu [%u,%u) ", i, d->sents.v[i].start, d->sents.v[i].end);

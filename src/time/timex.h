@@ -1,0 +1,36 @@
+/*
+ * timex.h -- the time stage: dates in the text, normalised TIMEX3-style.
+ */
+#ifndef ISN_TIMEX_H
+#define ISN_TIMEX_H
+
+#include "../core/lexfile.h"
+#include "../text/text.h"
+
+typedef struct isn_time_lex {
+    isn_phrases months, hijri, weekdays;          /* data/time/months.txt */
+    isn_phrases relative_days, past, next, periods, year_words, year_preps, parts, seasons,
+        decades, centuries;                       /* data/time/expressions.txt */
+} isn_time_lex;
+
+int isn_time_lex_load(isn_time_lex *lex, const char *months_path, const char *expr_path,
+                      isn_warnings *warn, isn_error *err);
+void isn_time_lex_free(isn_time_lex *lex);
+
+typedef struct isn_tx {
+    uint32_t start, end, sentence;
+    char value[24];      /* "2014-02-14", "1987-03", "197X", "2017/2019", "XXXX-04-04" */
+    char mod[8];         /* "START", "MID", "END" or "" */
+    uint8_t anchored;    /* resolved against the publication date */
+    uint8_t mismatch;    /* a pair of month names that disagree; the first was used */
+} isn_tx;
+
+typedef struct isn_time_work { ISN_VEC(isn_tx) times; } isn_time_work;
+
+/* Finds the time expressions of every sentence. `pub` is the publication
+ * date (y, m, d; y == 0 when unknown) for relative expressions. */
+int isn_time_run(const isn_time_lex *lex, const isn_token *toks, const isn_sent *sents, size_t nsents,
+                 const char *norm, int pub_y, int pub_m, int pub_d, isn_time_work *w);
+void isn_time_work_free(isn_time_work *w);
+
+#endif
