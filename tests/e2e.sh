@@ -46,25 +46,19 @@ for line in open(sys.argv[1], encoding="utf-8"):
             assert 0 <= s < e <= len(raw), (r["doc"], s, e)
             raw[s:e].decode("utf-8")  # spans fall on character boundaries
         assert len(r["sentence_spans"]) == r["sentences"]
-    elif r["kind"] == "mention":
-        assert r["doc"] in texts, ("mention before its document", r)
-        assert r["type"] in ("PER", "ORG", "LOC", "MISC") and r["name"], r
+    elif r["kind"] in ("mention", "time"):
+        assert r["doc"] in texts, ("record before its document", r)
+        if r["kind"] == "mention":
+            assert r["type"] in ("PER", "ORG", "LOC", "MISC") and r["name"], r
+        else:
+            assert r["value"] and isinstance(r["anchored"], bool), r
         if texts[r["doc"]] is None:
             continue
         raw, sents = texts[r["doc"]]
         s, e = r["span"]
         assert raw[s:e].decode("utf-8") == r["text"], r
         ss, se = sents[r["sentence"]]
-        assert ss <= s < e <= se, ("mention outside its sentence", r)
-    elif r["kind"] == "time":
-        assert r["doc"] in texts and r["value"] and isinstance(r["anchored"], bool), r
-        if texts[r["doc"]] is None:
-            continue
-        raw, sents = texts[r["doc"]]
-        s, e = r["span"]
-        assert raw[s:e].decode("utf-8") == r["text"], r
-        ss, se = sents[r["sentence"]]
-        assert ss <= s < e <= se, ("time outside its sentence", r)
+        assert ss <= s < e <= se, ("record outside its sentence", r)
     else:
         raise AssertionError(("unknown kind", r))
 PY

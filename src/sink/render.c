@@ -18,13 +18,18 @@
 
 static void span_array(isn_buf *b, uint32_t s, uint32_t e) { isn_buf_printf(b, "[%u,%u]", s, e); }
 
-static void render_mention(isn_buf *b, const isn_doc *d, const isn_mention *m) {
-    isn_buf_adds(b, "{\"kind\":\"mention\",\"doc\":");
+/* The fields every sentence-level record opens with. */
+static void record_head(isn_buf *b, const isn_doc *d, const char *kind, uint32_t sentence, isn_span sp) {
+    isn_buf_printf(b, "{\"kind\":\"%s\",\"doc\":", kind);
     isn_json_cstr(b, d->in.id);
-    isn_buf_printf(b, ",\"sentence\":%u,\"span\":", m->sentence);
-    span_array(b, m->span.start, m->span.end);
+    isn_buf_printf(b, ",\"sentence\":%u,\"span\":", sentence);
+    span_array(b, sp.start, sp.end);
     isn_buf_adds(b, ",\"text\":");
-    isn_json_str(b, d->in.text + m->span.start, m->span.end - m->span.start);
+    isn_json_str(b, d->in.text + sp.start, sp.end - sp.start);
+}
+
+static void render_mention(isn_buf *b, const isn_doc *d, const isn_mention *m) {
+    record_head(b, d, "mention", m->sentence, m->span);
     isn_buf_adds(b, ",\"entity\":");
     isn_json_cstr(b, m->entity);
     isn_buf_adds(b, ",\"name\":");
@@ -36,12 +41,7 @@ static void render_mention(isn_buf *b, const isn_doc *d, const isn_mention *m) {
 }
 
 static void render_time(isn_buf *b, const isn_doc *d, const isn_time *t) {
-    isn_buf_adds(b, "{\"kind\":\"time\",\"doc\":");
-    isn_json_cstr(b, d->in.id);
-    isn_buf_printf(b, ",\"sentence\":%u,\"span\":", t->sentence);
-    span_array(b, t->span.start, t->span.end);
-    isn_buf_adds(b, ",\"text\":");
-    isn_json_str(b, d->in.text + t->span.start, t->span.end - t->span.start);
+    record_head(b, d, "time", t->sentence, t->span);
     isn_buf_adds(b, ",\"value\":");
     isn_json_cstr(b, t->value);
     isn_buf_printf(b, ",\"anchored\":%s", t->anchored ? "true" : "false");
