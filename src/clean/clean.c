@@ -427,31 +427,16 @@ static const char *on_boilerplate(void *ctx, const char *section, const char *ke
     return "line outside a known section (see docs/lexicons.md)";
 }
 
-static const char *on_months(void *ctx, const char *section, const char *key, const char *value) {
-    isn_clean_lex *lex = ctx;
-    isn_phrases *ps;
-    int lo, hi;
-    if (!strcmp(section, "gregorian")) { ps = &lex->months; lo = 1; hi = 12; }
-    else if (!strcmp(section, "weekdays")) { ps = &lex->weekdays; lo = 0; hi = 6; }
-    else if (!strcmp(section, "hijri")) return NULL; /* read by the time stage */
-    else return "line outside a known section ([gregorian], [hijri], [weekdays])";
-    char *end;
-    long v = value ? strtol(value, &end, 10) : -1;
-    if (!value || *end || v < lo || v > hi) return "expected: name = number of the month (1-12) or weekday (0-6)";
-    if (isn_phrases_add(ps, key, (int)v)) return "empty name after normalisation";
-    return NULL;
-}
-
-int isn_clean_lex_load(isn_clean_lex *lex, const char *bp, const char *mp, isn_warnings *warn,
-                       isn_error *err) {
+int isn_clean_lex_load(isn_clean_lex *lex, const char *bp, const isn_phrases *months,
+                       const isn_phrases *weekdays, isn_warnings *warn, isn_error *err) {
     memset(lex, 0, sizeof *lex);
+    lex->months = months;
+    lex->weekdays = weekdays;
     int rc = isn_lexfile_read(bp, on_boilerplate, lex, warn, err);
-    if (!rc) rc = isn_lexfile_read(mp, on_months, lex, warn, err);
     if (rc) return rc;
     isn_phrases *all[] = {&lex->comment_heading, &lex->comment_policy, &lex->spam_trap, &lex->widget,
                           &lex->share_words, &lex->read_more, &lex->counters, &lex->ad_lines,
-                          &lex->source_prefix, &lex->source_suffix, &lex->dateline_words,
-                          &lex->months, &lex->weekdays};
+                          &lex->source_prefix, &lex->source_suffix, &lex->dateline_words};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++)
         if (isn_phrases_build(all[i])) return isn_set_error(err, ISN_ENOMEM, bp, 0, ISN_NO_OFFSET, "out of memory");
     return ISN_OK;
@@ -460,7 +445,6 @@ int isn_clean_lex_load(isn_clean_lex *lex, const char *bp, const char *mp, isn_w
 void isn_clean_lex_free(isn_clean_lex *lex) {
     isn_phrases *all[] = {&lex->comment_heading, &lex->comment_policy, &lex->spam_trap, &lex->widget,
                           &lex->share_words, &lex->read_more, &lex->counters, &lex->ad_lines,
-                          &lex->source_prefix, &lex->source_suffix, &lex->dateline_words,
-                          &lex->months, &lex->weekdays};
+                          &lex->source_prefix, &lex->source_suffix, &lex->dateline_words};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++) isn_phrases_free(all[i]);
 }

@@ -8,16 +8,18 @@
 #include "../core/lexfile.h"
 #include "isnad.h"
 
-/* What the cleaner reads from data/clean/boilerplate.txt and data/time/months.txt. */
+/* What the cleaner reads from data/clean/boilerplate.txt, plus the month
+ * and weekday names it borrows from the time stage's lexicon (one loader,
+ * one copy of data/time/months.txt). */
 typedef struct isn_clean_lex {
     isn_phrases comment_heading, comment_policy, spam_trap, widget, share_words, read_more,
         counters, ad_lines, source_prefix, source_suffix, dateline_words;
-    isn_phrases months;   /* Gregorian month names, value 1..12 */
-    isn_phrases weekdays; /* value 0..6 */
+    const isn_phrases *months;   /* Gregorian month names, value 1..12 (borrowed) */
+    const isn_phrases *weekdays; /* value 0..6 (borrowed) */
 } isn_clean_lex;
 
-int isn_clean_lex_load(isn_clean_lex *lex, const char *boilerplate_path, const char *months_path,
-                       isn_warnings *warn, isn_error *err);
+int isn_clean_lex_load(isn_clean_lex *lex, const char *boilerplate_path, const isn_phrases *months,
+                       const isn_phrases *weekdays, isn_warnings *warn, isn_error *err);
 void isn_clean_lex_free(isn_clean_lex *lex);
 
 typedef struct isn_removed {

@@ -108,11 +108,11 @@ int isn_parse_dateline(const isn_clean_lex *lex, const char *norm, size_t n, int
         if (number(&w[i], &v)) {
             if (nn == 3) return 0;
             nums[nn++] = v;
-        } else if ((used = lookup(&lex->months, w, k, i, &v))) {
+        } else if ((used = lookup(lex->months, w, k, i, &v))) {
             if (month) return 0;
             month = v;
             i += (size_t)used - 1;
-        } else if (lookup(&lex->weekdays, w, k, i, &v) ||
+        } else if (lookup(lex->weekdays, w, k, i, &v) ||
                    isn_phrases_get(&lex->dateline_words, w[i].p, w[i].n)) {
             continue;
         } else {

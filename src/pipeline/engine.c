@@ -43,9 +43,9 @@ int isn_engine_new(isn_engine **out, const isn_config *cfg, isn_error *err) {
     if (!e->data_dir || !seg || !bp || !mp || !ep || !xp)
         rc = isn_set_error(err, ISN_ENOMEM, NULL, 0, ISN_NO_OFFSET, "out of memory");
     if (!rc) rc = isn_segment_lex_load(&e->seg, seg, &e->warnings, err);
-    if (!rc) rc = isn_clean_lex_load(&e->clean, bp, mp, &e->warnings, err);
-    if (!rc) rc = isn_entity_lex_load(&e->entities, ep, &e->warnings, err);
     if (!rc) rc = isn_time_lex_load(&e->time, mp, xp, &e->warnings, err);
+    if (!rc) rc = isn_clean_lex_load(&e->clean, bp, &e->time.months, &e->time.weekdays, &e->warnings, err);
+    if (!rc) rc = isn_entity_lex_load(&e->entities, ep, &e->warnings, err);
     free(ep);
     free(xp);
     free(seg);

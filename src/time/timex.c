@@ -395,14 +395,16 @@ void isn_time_work_free(isn_time_work *w) { ISN_VEC_FREE(w->times); }
 
 static const char *on_months(void *ctx, const char *section, const char *key, const char *value) {
     isn_time_lex *lex = ctx;
+    int weekday = !strcmp(section, "weekdays");
     isn_phrases *ps = !strcmp(section, "gregorian") ? &lex->months
                       : !strcmp(section, "hijri")   ? &lex->hijri
-                      : !strcmp(section, "weekdays") ? &lex->weekdays
+                      : weekday                     ? &lex->weekdays
                                                     : NULL;
     if (!ps) return "line outside a known section ([gregorian], [hijri], [weekdays])";
     char *end;
     long v = value ? strtol(value, &end, 10) : -1;
-    if (!value || *end || v < 0 || v > 12) return "expected: name = number";
+    if (!value || *end || (weekday ? v < 0 || v > 6 : v < 1 || v > 12))
+        return "expected: name = number of the month (1-12) or weekday (0-6, Sunday 0)";
     return isn_phrases_add(ps, key, (int)v) ? "empty name after normalisation" : NULL;
 }
 
