@@ -91,21 +91,41 @@ static void iso_week(long days, char *out, size_t size) {
     snprintf(out, size, "%04d-W%02ld", y, week);
 }
 
-/* Looks token i (and i+1 for two-word names) up in ps, with the clitics و ف
- * ب ل ك stripped if need be; returns the tokens used (0: none). */
+/* Strips one proclitic (و ف ب ل ك: two bytes each) from w, keeping two
+ * letters at least; returns 0 when there is none to strip. */
+static int strip_clitic(const char **w, size_t *n) {
+    const unsigned char *p = (const unsigned char *)*w;
+    int clitic = *n >= 6 && ((p[0] == 0xD9 && (p[1] == 0x88 || p[1] == 0x81 || p[1] == 0x84 || p[1] == 0x83)) ||
+                             (p[0] == 0xD8 && p[1] == 0xA8));
+    if (clitic) *w += 2, *n -= 2;
+    return clitic;
+}
+
+/* Looks token i (and i+1 for two-word names) up in ps, with up to two
+ * clitics stripped if need be ("وبمارس"); returns the tokens used (0: none). */
 static uint32_t look(const tctx *c, const isn_phrases *ps, uint32_t i, int *value) {
     if (i >= c->b || c->t[i].kind != ISN_TOK_WORD) return 0;
     const char *w = nrm(c, i);
     size_t n = c->t[i].norm_len;
-    for (int strip = 0; strip < 3; strip++) {
+    for (int k = 0; k < 3; k++) {
         const isn_phrase *hit = NULL;
         size_t got = isn_phrases_match_from(ps, w, n, c->t, i, c->b, c->norm, &hit);
         if (got) { *value = hit->value; return (uint32_t)got; }
-        /* و ف ب ل ك: two bytes each; keep two letters at least */
-        unsigned char b0 = (unsigned char)w[0], b1 = (unsigned char)w[1];
-        int clitic = (b0 == 0xD9 && (b1 == 0x88 || b1 == 0x81 || b1 == 0x84 || b1 == 0x83)) || (b0 == 0xD8 && b1 == 0xA8);
-        if (n < 6 || !clitic) break;
-        w += 2, n -= 2;
+        if (!strip_clitic(&w, &n)) break;
+    }
+    return 0;
+}
+
+/* Can token i open a time expression at all? One lookup rejects most words
+ * before the patterns try their phrase sets. */
+static int may_open(const tctx *c, uint32_t i) {
+    if (c->t[i].kind == ISN_TOK_NUMBER) return 1;
+    if (c->t[i].kind != ISN_TOK_WORD) return 0;
+    const char *w = nrm(c, i);
+    size_t n = c->t[i].norm_len;
+    for (int k = 0; k < 3; k++) {
+        if (isn_phrases_get(&c->lex->openers, w, n)) return 1;
+        if (!strip_clitic(&w, &n)) break;
     }
     return 0;
 }
@@ -363,6 +383,7 @@ int isn_time_run(const isn_time_lex *lex, const isn_token *toks, const isn_sent 
     for (size_t s = 0; s < nsents; s++) {
         c.a = sents[s].first, c.b = sents[s].last, c.sentence = (uint32_t)s;
         for (uint32_t i = c.a; i < c.b;) {
+            if (!may_open(&c, i)) { i++; continue; }
             /* a part word before the expression: "أواخر 2015", "بداية يناير 1989" */
             int mod = 0;
             uint32_t part = look(&c, &lex->parts, i, &mod);
@@ -450,9 +471,24 @@ int isn_time_lex_load(isn_time_lex *lex, const char *mp, const char *ep, isn_war
     int rc = isn_lexfile_read(mp, on_months, lex, warn, err);
     if (!rc) rc = isn_lexfile_read(ep, on_expr, lex, warn, err);
     if (rc) return rc;
+    /* the openers: first words of what a pattern starts with (numbers aside) */
+    isn_phrases *opening[] = {&lex->months, &lex->weekdays, &lex->relative_days, &lex->periods, &lex->parts,
+                              &lex->decades};
+    for (size_t i = 0; i < sizeof opening / sizeof *opening; i++)
+        for (size_t k = 0; k < opening[i]->items.n; k++) {
+            char first[256];
+            const char *p = isn_phrase_text(opening[i], &opening[i]->items.v[k]);
+            size_t n = strcspn(p, " ");
+            if (n >= sizeof first) continue;
+            memcpy(first, p, n);
+            first[n] = 0;
+            isn_phrases_add(&lex->openers, first, 1);
+        }
+    isn_phrases_add(&lex->openers, "ما", 1); /* "ما بين 2017 و2019" */
+    isn_phrases_add(&lex->openers, "بين", 1);
     isn_phrases *all[] = {&lex->months, &lex->hijri, &lex->weekdays, &lex->relative_days, &lex->past, &lex->next,
                           &lex->periods, &lex->year_words, &lex->year_preps, &lex->parts, &lex->seasons,
-                          &lex->decades, &lex->centuries};
+                          &lex->decades, &lex->centuries, &lex->openers};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++)
         if (isn_phrases_build(all[i])) return isn_set_error(err, ISN_ENOMEM, ep, 0, ISN_NO_OFFSET, "out of memory");
     return ISN_OK;
@@ -461,6 +497,6 @@ int isn_time_lex_load(isn_time_lex *lex, const char *mp, const char *ep, isn_war
 void isn_time_lex_free(isn_time_lex *lex) {
     isn_phrases *all[] = {&lex->months, &lex->hijri, &lex->weekdays, &lex->relative_days, &lex->past, &lex->next,
                           &lex->periods, &lex->year_words, &lex->year_preps, &lex->parts, &lex->seasons,
-                          &lex->decades, &lex->centuries};
+                          &lex->decades, &lex->centuries, &lex->openers};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++) isn_phrases_free(all[i]);
 }

@@ -11,6 +11,7 @@ typedef struct isn_time_lex {
     isn_phrases months, hijri, weekdays;          /* data/time/months.txt */
     isn_phrases relative_days, past, next, periods, year_words, year_preps, parts, seasons,
         decades, centuries;                       /* data/time/expressions.txt */
+    isn_phrases openers;   /* first words of every phrase that can open an expression */
 } isn_time_lex;
 
 int isn_time_lex_load(isn_time_lex *lex, const char *months_path, const char *expr_path,
