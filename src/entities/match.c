@@ -38,7 +38,13 @@ typedef struct variant { const char *s; size_t n; char buf[256]; } variant;
 /* The clitic variants of the last few tokens looked at: every rule asks
  * about token i and its neighbours, so each token's variants are computed
  * once. Direct-mapped on the token index. */
-typedef struct vcache { uint32_t tok; int k; variant v[6]; } vcache;
+typedef struct vcache {
+    uint32_t tok;
+    int k;
+    variant v[6];
+    int ent_n;       /* entity_at() for this token: tokens matched, -1 not asked yet */
+    uint32_t ent;
+} vcache;
 
 typedef struct ctx {
     const isn_entity_lex *lex;
@@ -95,6 +101,7 @@ static const variant *vars(ctx *c, uint32_t i, int *k) {
     vcache *e = &c->cache[i & 3];
     if (e->tok != i) {
         e->tok = i;
+        e->ent_n = -1;
         e->k = variants(nrm(c, i), c->t[i].norm_len, e->v);
         for (int j = 0; j < e->k; j++) /* variants written into buf point at it */
             if (e->v[j].s < nrm(c, i) || e->v[j].s >= nrm(c, i) + c->t[i].norm_len) e->v[j].s = e->v[j].buf;
@@ -161,14 +168,23 @@ static const isn_phrase *lookup_suffixed(ctx *c, const isn_phrases *ps, uint32_t
     return NULL;
 }
 
-/* A lexicon name at i: its length in tokens and entity index. */
+/* A lexicon name at i: its length in tokens and entity index. Several rules
+ * ask this of the same token, so the answer is kept with its variants. */
 static uint32_t entity_at(ctx *c, uint32_t i, uint32_t *ent) {
-    const isn_phrase *hit = NULL;
-    uint32_t n = lookupn(c, &c->lex->aliases, i, &hit);
-    if (!n && (hit = lookup_suffixed(c, &c->lex->aliases, i))) n = 1;
-    if (!n || c->lex->ents.v[hit->value].type == 255) return 0;
-    *ent = (uint32_t)hit->value;
-    return n;
+    if (!is_word(c, i)) return 0;
+    int k;
+    vars(c, i, &k);
+    vcache *e = &c->cache[i & 3];
+    if (e->ent_n < 0) {
+        const isn_phrase *hit = NULL;
+        uint32_t n = lookupn(c, &c->lex->aliases, i, &hit);
+        if (!n && (hit = lookup_suffixed(c, &c->lex->aliases, i))) n = 1;
+        if (n && c->lex->ents.v[hit->value].type == 255) n = 0;
+        e->ent_n = (int)n;
+        e->ent = n ? (uint32_t)hit->value : ISN_NONE;
+    }
+    *ent = e->ent;
+    return (uint32_t)e->ent_n;
 }
 
 /* ---- output ------------------------------------------------------------------ */
