@@ -51,7 +51,6 @@ typedef struct ctx {
     const char *text, *norm;
     const isn_token *t;
     uint32_t a, b, sentence; /* the sentence: tokens [a, b) */
-    int flags;
     isn_entity_work *w;
     vcache cache[4];
 } ctx;
@@ -620,7 +619,7 @@ int isn_entities_run(const isn_entity_lex *lex, const char *text, const isn_toke
         memset(w->sn_slots, 0xFF, w->sn_cap * sizeof *w->sn_slots);
     }
     isn_buf_reset(&w->pool);
-    ctx c = {lex, text, norm, toks, 0, 0, 0, flags, w, {{0}}};
+    ctx c = {lex, text, norm, toks, 0, 0, 0, w, {{0}}};
     for (int k = 0; k < 4; k++) c.cache[k].tok = UINT32_MAX;
     int full = !(flags & ISN_ENT_LEXICON_ONLY);
     for (size_t s = 0; s < nsents; s++) {
