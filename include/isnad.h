@@ -274,6 +274,7 @@ typedef struct isn_time {
     uint32_t sentence;
     const char *value;      /* TIMEX3-style: 2014-02-14, 1987-03, 2015, 197X, 2017/2019, XXXX-04-04 */
     const char *mod;        /* "START", "MID", "END" or "" */
+    const char *hijri;      /* a Hijri date as written ("1441-09-15", "1441-09", "1441"), else "" */
     uint8_t anchored;       /* resolved against the publication date */
     uint8_t mismatch;       /* paired month names disagree; the first was used */
 } isn_time;

@@ -204,6 +204,7 @@ int isn_doc_time(const isn_doc *d, size_t i, isn_time *out) {
     out->sentence = x->sentence;
     out->value = x->value;
     out->mod = x->mod;
+    out->hijri = x->hijri;
     out->anchored = x->anchored;
     out->mismatch = x->mismatch;
     return 0;

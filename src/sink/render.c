@@ -46,6 +46,7 @@ static void render_time(isn_buf *b, const isn_doc *d, const isn_time *t) {
     isn_json_cstr(b, t->value);
     isn_buf_printf(b, ",\"anchored\":%s", t->anchored ? "true" : "false");
     if (t->mod[0]) isn_buf_printf(b, ",\"mod\":\"%s\"", t->mod);
+    if (t->hijri[0]) isn_buf_printf(b, ",\"calendar\":\"hijri\",\"hijri\":\"%s\"", t->hijri);
     if (t->mismatch) isn_buf_adds(b, ",\"note\":\"paired month names disagree; the first is used\"");
     isn_buf_adds(b, "}\n");
 }

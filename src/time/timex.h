@@ -1,5 +1,8 @@
 /*
  * timex.h -- the time stage: dates in the text, normalised TIMEX3-style.
+ *
+ * timelex.c loads the words (data/time/), calendar.c does the day
+ * arithmetic, timex.c finds the expressions.
  */
 #ifndef ISN_TIMEX_H
 #define ISN_TIMEX_H
@@ -7,10 +10,15 @@
 #include "../core/lexfile.h"
 #include "../text/text.h"
 
+/* Units of a duration ("منذ عامين"), kept in a phrase's value as
+ * count * 8 + unit; count 0 means the word needs a count before it. */
+enum { ISN_UNIT_DAY = 1, ISN_UNIT_WEEK, ISN_UNIT_MONTH, ISN_UNIT_YEAR };
+
 typedef struct isn_time_lex {
     isn_phrases months, hijri, weekdays;          /* data/time/months.txt */
-    isn_phrases relative_days, past, next, periods, year_words, year_preps, parts, seasons,
-        decades, centuries;                       /* data/time/expressions.txt */
+    isn_phrases relative_days, past, next, current, this_words, periods, year_words, year_preps,
+        parts, seasons, decades, centuries, ordinals, units, counts, ago, hijri_era, greg_era,
+        range_to;                                 /* data/time/expressions.txt */
     isn_phrases openers;   /* first words of every phrase that can open an expression */
 } isn_time_lex;
 
@@ -20,7 +28,9 @@ void isn_time_lex_free(isn_time_lex *lex);
 
 typedef struct isn_tx {
     uint32_t start, end, sentence;
+    uint32_t t0, t1;     /* its tokens [t0, t1) */
     char value[24];      /* "2014-02-14", "1987-03", "197X", "2017/2019", "XXXX-04-04" */
+    char hijri[12];      /* the Hijri date as written, "1441-09-15", or "" */
     char mod[8];         /* "START", "MID", "END" or "" */
     uint8_t anchored;    /* resolved against the publication date */
     uint8_t mismatch;    /* a pair of month names that disagree; the first was used */

@@ -80,7 +80,7 @@ static void test_years_and_ranges(void **s) {
     expect_time(0, "عام 2016", "2016", 0);
     expect_time(1, "2011", "2011", 0);
     expect_time(2, "1977-1978", "1977/1978", 0);
-    expect_time(3, "وما بين 2017 و2019م", "2017/2019", 0); /* clitics stay in the surface text */
+    expect_time(3, "2017 و2019م", "2017/2019", 0); /* "ما بين" is not in the span */
     expect_time(4, "2017", "2017", 0);
     expect_time(5, "2018", "2018", 0);
     assert_int_equal(isn_doc_time_count(test_doc), 6);
@@ -124,6 +124,120 @@ static void test_relative_anchored(void **s) {
     expect_time(0, "4 أبريل/ نيسان الماضي", "XXXX-04-04", 0);
 }
 
+static void test_hijri(void **s) {
+    (void)s;
+    run_dated("صدر المرسوم في 15 رمضان 1441هـ الموافق 8 مايو 2020م، وأقر في ربيع الأول 1441هـ، "
+              "وأعلنت ميزانية عام 1442 هـ.", NULL);
+    expect_time(0, "15 رمضان 1441هـ", "2020-05-08", 0);
+    expect_time(1, "8 مايو 2020م", "2020-05-08", 0);
+    expect_time(2, "ربيع الأول 1441هـ", "2019-10-30/2019-11-28", 0);
+    expect_time(3, "عام 1442 هـ", "2020-08-20/2021-08-09", 0);
+    isn_time t;
+    isn_doc_time(test_doc, 0, &t);
+    assert_string_equal(t.hijri, "1441-09-15");
+    isn_doc_time(test_doc, 1, &t);
+    assert_string_equal(t.hijri, "");
+    /* a Hijri month with no year is not a date; a name is not a month */
+    run_dated("زار رجب طيب أردوغان الدوحة في رمضان.", NULL);
+    assert_int_equal(isn_doc_time_count(test_doc), 0);
+    /* made relative: the last Ramadan before the publication date */
+    run_dated("تعهد الوزير بذلك في رمضان الماضي.", "2021-01-10");
+    expect_time(0, "رمضان الماضي", "2020-04-24/2020-05-23", 1);
+    /* a day that the month does not have is not a day; the month remains */
+    run_dated("في 30 صفر 1441هـ.", NULL);
+    expect_time(0, "صفر 1441هـ", "2019-10-01/2019-10-29", 0);
+    assert_int_equal(isn_doc_time_count(test_doc), 1);
+}
+
+static void test_days_in_words(void **s) {
+    (void)s;
+    run_dated("اندلعت الاحتجاجات في التاسع عشر من يناير 2011 وتجددت في الحادي والعشرين من أيلول 2014 "
+              "ثم في الأول من شهر مارس الماضي.", "2016-06-01");
+    expect_time(0, "التاسع عشر من يناير 2011", "2011-01-19", 0);
+    expect_time(1, "الحادي والعشرين من أيلول 2014", "2014-09-21", 0);
+    expect_time(2, "الأول من شهر مارس الماضي", "2016-03-01", 1);
+    /* an ordinal that is not a day */
+    run_dated("احتل الفريق المركز الثاني من أصل عشرة.", NULL);
+    assert_int_equal(isn_doc_time_count(test_doc), 0);
+}
+
+static void test_ago(void **s) {
+    (void)s;
+    /* published on Wednesday 15 January 2020 */
+    run_dated("وصل المبعوث منذ عامين، وغادر قبل ثلاثة أيام، وعاد قبل 10 سنوات، واستقال قبل شهرين وقبل أسبوعين.",
+              "2020-01-15");
+    expect_time(0, "منذ عامين", "2018", 1);
+    expect_time(1, "قبل ثلاثة أيام", "2020-01-12", 1);
+    expect_time(2, "قبل 10 سنوات", "2010", 1);
+    expect_time(3, "قبل شهرين", "2019-11", 1);
+    expect_time(4, "وقبل أسبوعين", "2020-W01", 1);
+    assert_int_equal(isn_doc_time_count(test_doc), 5);
+    /* not points counted from the publication: another event, a year, no count */
+    run_dated("وصل قبل يومين من الانتخابات، ويقيم هناك منذ عام 2016 ومنذ سنوات.", "2020-01-15");
+    expect_time(0, "عام 2016", "2016", 0);
+    assert_int_equal(isn_doc_time_count(test_doc), 1);
+    run_dated("غادر منذ عامين.", NULL);
+    expect_time(0, "منذ عامين", "XXXX", 0);
+}
+
+static void test_seasons_and_centuries(void **s) {
+    (void)s;
+    run_dated("بدأت المفاوضات صيف 2019 وتعثرت في شتاء عام 2015 ثم الصيف الماضي، في ذكرى الربيع العربي.",
+              "2020-01-15");
+    expect_time(0, "صيف 2019", "2019-SU", 0);
+    expect_time(1, "شتاء عام 2015", "2015-WI", 0);
+    expect_time(2, "الصيف الماضي", "2019-SU", 1);
+    assert_int_equal(isn_doc_time_count(test_doc), 3);
+    run_dated("تعود جذور النزاع إلى القرن التاسع عشر وإلى أوائل التسعينيات من القرن الماضي.", NULL);
+    expect_time(0, "القرن التاسع عشر", "18XX", 0);
+    expect_time(1, "أوائل التسعينيات من القرن الماضي", "199X", 0);
+}
+
+static void test_ranges(void **s) {
+    (void)s;
+    run_dated("امتدت الأزمة من عام 2011 إلى عام 2014، وبين عامي 2003 و2011، ومن 5 مارس إلى 7 أبريل 2019، "
+              "ومن 5 إلى 9 مارس 2019، ومن 2015 حتى 2017.", NULL);
+    expect_time(0, "عام 2011 إلى عام 2014", "2011/2014", 0);
+    expect_time(1, "عامي 2003 و2011", "2003/2011", 0);
+    expect_time(2, "5 مارس إلى 7 أبريل 2019", "2019-03-05/2019-04-07", 0);
+    expect_time(3, "5 إلى 9 مارس 2019", "2019-03-05/2019-03-09", 0);
+    expect_time(4, "2015 حتى 2017", "2015/2017", 0);
+    assert_int_equal(isn_doc_time_count(test_doc), 5);
+    /* "من" and a number with no range after it: not a year */
+    run_dated("قتل أكثر من 2000 شخص.", NULL);
+    assert_int_equal(isn_doc_time_count(test_doc), 0);
+}
+
+static void test_unanchored_and_current(void **s) {
+    (void)s;
+    /* no publication date: the unknown parts stay X */
+    run_dated("قال أمس إن الاجتماع عقد الأربعاء والأسبوع الماضي والشهر الماضي والعام الماضي.", NULL);
+    expect_time(0, "أمس", "XXXX-XX-XX", 0);
+    expect_time(1, "الأربعاء", "XXXX-WXX-3", 0);
+    expect_time(2, "والأسبوع الماضي", "XXXX-WXX", 0);
+    expect_time(3, "والشهر الماضي", "XXXX-XX", 0);
+    expect_time(4, "والعام الماضي", "XXXX", 0);
+    /* under way and to come, published on 15 January 2020 */
+    run_dated("تنتهي المهلة نهاية الشهر الجاري، والانتخابات هذا العام، والقمة في مارس المقبل والأسبوع المقبل.",
+              "2020-01-15");
+    expect_time(0, "نهاية الشهر الجاري", "2020-01", 1);
+    expect_time(1, "هذا العام", "2020", 1);
+    expect_time(2, "مارس المقبل", "2020-03", 1);
+    expect_time(3, "والأسبوع المقبل", "2020-W04", 1);
+    /* a day and month with no year: the one nearest the publication */
+    run_dated("وصل الوفد في 28 ديسمبر وغادر في 3 يناير.", "2020-01-15");
+    expect_time(0, "28 ديسمبر", "2019-12-28", 1);
+    expect_time(1, "3 يناير", "2020-01-03", 1);
+}
+
+static void test_weekday_joins_a_date(void **s) {
+    (void)s;
+    run_dated("عقدت الجلسة يوم الاثنين 12/10/2020 وتأجلت إلى الخميس، 15 أكتوبر 2020.", NULL);
+    expect_time(0, "الاثنين 12/10/2020", "2020-10-12", 0);
+    expect_time(1, "الخميس، 15 أكتوبر 2020", "2020-10-15", 0);
+    assert_int_equal(isn_doc_time_count(test_doc), 2);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_numeric),
@@ -132,6 +246,13 @@ int main(void) {
         cmocka_unit_test(test_years_and_ranges),
         cmocka_unit_test(test_decades_and_parts),
         cmocka_unit_test(test_relative_anchored),
+        cmocka_unit_test(test_hijri),
+        cmocka_unit_test(test_days_in_words),
+        cmocka_unit_test(test_ago),
+        cmocka_unit_test(test_seasons_and_centuries),
+        cmocka_unit_test(test_ranges),
+        cmocka_unit_test(test_unanchored_and_current),
+        cmocka_unit_test(test_weekday_joins_a_date),
     };
     return cmocka_run_group_tests(tests, test_setup, test_teardown);
 }
