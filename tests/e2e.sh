@@ -67,5 +67,12 @@ then pass=$((pass + 1)); else echo "FAIL: records do not hold to the contract"; 
 "$bin" extract -v examples/ >"$out/txt" 2>&1
 check "summary" "$out/txt" tests/e2e/expected.txt
 
+# --no-clean: the same text read as it is, with no dateline taken as the date
+printf 'محادثات جديدة في طرابلس\n14/01/2020\nقال الوزير أمس إن المحادثات مستمرة.\n' >"$out/dated.txt"
+clean=$("$bin" extract --json "$out/dated.txt" | head -1)
+raw=$("$bin" extract --json --no-clean "$out/dated.txt" | head -1)
+case "$clean" in *'"date":"2020-01-14"'*) pass=$((pass + 1)) ;; *) echo "FAIL: dateline not read: $clean"; fail=$((fail + 1)) ;; esac
+case "$raw" in *'"date":null'*'"removed":[]'*) pass=$((pass + 1)) ;; *) echo "FAIL: --no-clean still cleans: $raw"; fail=$((fail + 1)) ;; esac
+
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

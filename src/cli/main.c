@@ -34,6 +34,8 @@ static void usage(FILE *f) {
           "  --json            write JSON Lines records (see docs/records.md), not a summary\n"
           "  --format F        auto (by file name; stdin sniffed), text or jsonl\n"
           "  --doc-date DATE   publication date (YYYY-MM-DD) for documents that carry none\n"
+          "  --no-clean        take the text as it is: no boilerplate, title or dateline\n"
+          "                    detection (for clean sentences, as in bench/dates)\n"
           "  --data DIR        folder of data files (default: $ISNAD_DATA, else built in)\n"
           "  -v, --verbose     with the summary, list every sentence\n"
           "  --stats           print documents, MB/s and peak memory to stderr at the end\n"
@@ -72,7 +74,8 @@ static int cmd_extract(int argc, char **argv) {
         {"json", no_argument, 0, 'j'},         {"format", required_argument, 0, 'f'},
         {"doc-date", required_argument, 0, 'd'}, {"data", required_argument, 0, 'D'},
         {"verbose", no_argument, 0, 'v'},      {"stats", no_argument, 0, 's'},
-        {"help", no_argument, 0, 'h'},         {0, 0, 0, 0}};
+        {"no-clean", no_argument, 0, 'n'},     {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0}};
     int json = 0, verbose = 0, stats = 0, c;
     isn_format format = ISN_FORMAT_AUTO;
     isn_options opt = {0};
@@ -84,6 +87,7 @@ static int cmd_extract(int argc, char **argv) {
         case 'j': json = 1; break;
         case 'v': verbose = 1; break;
         case 's': stats = 1; break;
+        case 'n': opt.no_clean = 1; break;
         case 'D': cfg.data_dir = optarg; break;
         case 'h': usage(stdout); return 0;
         case 'f':

@@ -37,7 +37,8 @@ typedef struct { const char *name; size_t off; } section;
 static const section word_sections[] = {
     SET("past", past), SET("next", next), SET("current", current), SET("this", this_words),
     SET("year-words", year_words), SET("year-preps", year_preps), SET("ago", ago),
-    SET("hijri-era", hijri_era), SET("gregorian-era", greg_era), SET("range-to", range_to)};
+    SET("hijri-era", hijri_era), SET("gregorian-era", greg_era), SET("range-to", range_to),
+    SET("not-dates", not_dates)};
 
 /* Sections of "phrase = number", with the range the number must be in. */
 static const struct { section s; int lo, hi; } number_sections[] = {
@@ -105,7 +106,7 @@ static const size_t all_sets[] = {
     offsetof(isn_time_lex, seasons),       offsetof(isn_time_lex, decades),    offsetof(isn_time_lex, centuries),
     offsetof(isn_time_lex, ordinals),      offsetof(isn_time_lex, units),      offsetof(isn_time_lex, counts),
     offsetof(isn_time_lex, ago),           offsetof(isn_time_lex, hijri_era),  offsetof(isn_time_lex, greg_era),
-    offsetof(isn_time_lex, range_to),      offsetof(isn_time_lex, openers)};
+    offsetof(isn_time_lex, range_to),      offsetof(isn_time_lex, not_dates),  offsetof(isn_time_lex, openers)};
 #define NSETS (sizeof all_sets / sizeof *all_sets)
 #define SET_AT(lex, i) ((isn_phrases *)((char *)(lex) + all_sets[i]))
 

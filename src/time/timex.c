@@ -132,6 +132,10 @@ static long number(const tctx *c, uint32_t i) {
 
 static int is_year(long v) { return v >= 1000 && v <= 2100; }
 static int is_hijri_year(long v) { return v >= 1300 && v <= 1500; }
+/* A year written with no era letter in 1350-1499 is Hijri (1931-2076): in
+ * today's news, Gulf papers write "عام 1436" for 2015, and Gregorian years
+ * of the fourteenth century are rare. An "م" makes it Gregorian. */
+static int is_bare_hijri(long v) { return v >= 1350 && v < 1500; }
 
 /* "الماضي", "المقبل", "الجاري" after a date or a period. */
 static int rel_word(const tctx *c, uint32_t i) {
@@ -226,10 +230,15 @@ static isn_tx *emit(tctx *c, uint32_t first, uint32_t last, const char *value, i
 static uint32_t numeric_token(tctx *c, uint32_t i) {
     if (c->t[i].kind != ISN_TOK_NUMBER || !(c->t[i].flags & ISN_TF_DECIMAL)) return 0;
     const char *s = nrm(c, i) + c->t[i].pre;
-    int a, b, d, n = 0;
+    int a, b, d, at = 0, n = 0;
     char s1, s2;
-    if (sscanf(s, "%d%c%d%c%d%n", &a, &s1, &b, &s2, &d, &n) != 5 || s1 != s2 || (s1 != '/' && s1 != '.' && s1 != '-'))
+    if (sscanf(s, "%d%c%d%c%n%d%n", &a, &s1, &b, &s2, &at, &d, &n) != 5 || s1 != s2 ||
+        (s1 != '/' && s1 != '.' && s1 != '-'))
         return 0;
+    if (n - at == 2 && a <= 31 && s1 != '-') { /* "20/12/11": the century nearest the publication */
+        int until = c->py ? c->py + 1 : 2030;
+        d += 2000 + d <= until ? 2000 : 1900;
+    }
     int y = a > 31 ? a : d, dd = a > 31 ? d : a;
     if (!is_year(y) || b < 1 || b > 12 || dd < 1 || dd > isn_days_in_month(y, b)) return 0;
     char v[24];
@@ -311,10 +320,9 @@ static uint32_t day_words(tctx *c, uint32_t i, long *day, long *day2) {
     int ord;
     uint32_t n;
     *day2 = 0;
-    if ((n = look(c, &c->lex->ordinals, i, &ord))) { /* "التاسع عشر من يناير" */
-        if (!is(c, i + n, "من")) return 0;
+    if ((n = look(c, &c->lex->ordinals, i, &ord))) { /* "التاسع عشر من يناير", "غرة شوال" */
         *day = ord;
-        return n + 1;
+        return n + is(c, i + n, "من");
     }
     *day = number(c, i);
     if (*day < 1 || *day > 31) return 0;
@@ -376,8 +384,14 @@ static uint32_t month_year(tctx *c, uint32_t i) {
     uint32_t n = month_at(c, j, &month, &mismatch, &hijri), k;
     if (!n) return 0;
     j += n;
-    if (glued_w(c, j) && (k = month_at(c, j, &m2, &mm2, &h2)) && h2 == hijri && m2 > month) j += k; /* "وسبتمبر" */
-    else m2 = 0;
+    if (glued_w(c, j) && (k = month_at(c, j, &m2, &mm2, &h2)) && h2 == hijri && m2 > month) {
+        j += k; /* "أغسطس وسبتمبر 2019" */
+    } else if ((look(c, &c->lex->range_to, j, NULL) || is_punct(c, j, "-")) &&
+               (k = month_at(c, j + 1, &m2, &mm2, &h2)) && h2 == hijri && m2 > month) {
+        j += 1 + k; /* "يناير إلى مارس 2017" */
+    } else {
+        m2 = 0;
+    }
     long year = 0;
     if ((k = year_after(c, j, &year, hijri))) j += k;
     else if ((rel = rel_word(c, j))) j++;
@@ -416,7 +430,7 @@ static uint32_t season(tctx *c, uint32_t i) {
     if (!n || s < 1 || s > 4) return 0;
     long year = 0;
     int anchored = 0;
-    if ((k = year_after(c, i + n, &year, 0))) n += k;
+    if ((k = year_after(c, i + n, &year, 0)) && !is_bare_hijri(year)) n += k; /* not "صيف 1434" */
     else if ((rel = rel_word(c, i + n))) {
         n++;
         if (c->py) { /* the last season to have ended, the next to begin, or the one under way */
@@ -477,10 +491,12 @@ static uint32_t year_expr(tctx *c, uint32_t i) {
     if (y < 0) return 0;
     uint32_t first = j > i ? i : (i > c->a && look(c, &c->lex->year_words, i - 1, NULL) ? i - 1 : i);
     char v[24];
-    int ah = (c->t[j].flags & ISN_TF_ERA_AH) || look(c, &c->lex->hijri_era, j + 1, NULL);
-    if (ah) { /* a Hijri year: the Gregorian days from 1 Muharram to the end of Dhu al-Hijja */
+    int era_ah = (c->t[j].flags & ISN_TF_ERA_AH) || look(c, &c->lex->hijri_era, j + 1, NULL);
+    int era_ad = (c->t[j].flags & ISN_TF_ERA_AD) || look(c, &c->lex->greg_era, j + 1, NULL);
+    int bare_hijri = !era_ad && is_bare_hijri(y) && (first < j || (j > c->a && look(c, &c->lex->year_preps, j - 1, NULL)));
+    if (era_ah || bare_hijri) { /* a Hijri year: the Gregorian days from 1 Muharram to the end of Dhu al-Hijja */
         if (!is_hijri_year(y)) return 0;
-        uint32_t last = j + 1 + !(c->t[j].flags & ISN_TF_ERA_AH);
+        uint32_t last = j + 1 + (era_ah && !(c->t[j].flags & ISN_TF_ERA_AH));
         hijri_months(y, 1, 12, v, sizeof v);
         isn_tx *x = emit(c, first, last, v, 0);
         if (x) snprintf(x->hijri, sizeof x->hijri, "%04d", (int)y);
@@ -493,7 +509,7 @@ static uint32_t year_expr(tctx *c, uint32_t i) {
         emit(c, first, j + 3, v, 0);
         return j + 3 - i;
     }
-    int era = (c->t[j].flags & ISN_TF_ERA_AD) || look(c, &c->lex->greg_era, j + 1, NULL);
+    int era = era_ad;
     int cue = c->cued || first < j || (j > c->a && look(c, &c->lex->year_preps, j - 1, NULL)) ||
               (j > c->a && (is_w(c, j - 1, "من") || is_w(c, j - 1, "بين")) && year_range_follows(c, j + 1));
     if (!era && !cue) return 0;
@@ -636,6 +652,8 @@ int isn_time_run(const isn_time_lex *lex, const isn_token *toks, const isn_sent 
         c.a = sents[s].first, c.b = sents[s].last, c.sentence = (uint32_t)s;
         for (uint32_t i = c.a; i < c.b;) {
             if (!may_open(&c, i)) { i++; continue; }
+            uint32_t skip = look(&c, &lex->not_dates, i, NULL); /* "الأحد عشر" */
+            if (skip) { i += skip; continue; }
             /* a part word before the expression: "أواخر 2015", "بداية يناير 1989";
              * not the first word of a relative day ("أول أمس") */
             int mod = 0;

@@ -18,7 +18,7 @@ typedef struct isn_time_lex {
     isn_phrases months, hijri, weekdays;          /* data/time/months.txt */
     isn_phrases relative_days, past, next, current, this_words, periods, year_words, year_preps,
         parts, seasons, decades, centuries, ordinals, units, counts, ago, hijri_era, greg_era,
-        range_to;                                 /* data/time/expressions.txt */
+        range_to, not_dates;                      /* data/time/expressions.txt */
     isn_phrases openers;   /* first words of every phrase that can open an expression */
 } isn_time_lex;
 

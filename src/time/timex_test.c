@@ -137,6 +137,10 @@ static void test_hijri(void **s) {
     assert_string_equal(t.hijri, "1441-09-15");
     isn_doc_time(test_doc, 1, &t);
     assert_string_equal(t.hijri, "");
+    /* a year of 1350-1499 with no era letter is Hijri; with "م" it is Gregorian */
+    run_dated("وفي عام 1436 افتتح المشروع الذي بني عام 1436م.", NULL);
+    expect_time(0, "عام 1436", "2014-10-25/2015-10-14", 0);
+    expect_time(1, "عام 1436م", "1436", 0);
     /* a Hijri month with no year is not a date; a name is not a month */
     run_dated("زار رجب طيب أردوغان الدوحة في رمضان.", NULL);
     assert_int_equal(isn_doc_time_count(test_doc), 0);
@@ -238,6 +242,22 @@ static void test_weekday_joins_a_date(void **s) {
     assert_int_equal(isn_doc_time_count(test_doc), 2);
 }
 
+static void test_other_forms(void **s) {
+    (void)s;
+    /* the first of a month in Maghrebi and Gulf usage, a two-digit year, a month range */
+    run_dated("أعلن القرار في الفاتح من نوفمبر 2020 ونشر في غرة شوال 1442هـ ووقع في 20/12/11 "
+              "وطبق من يناير إلى مارس 2017.", "2021-06-01");
+    expect_time(0, "الفاتح من نوفمبر 2020", "2020-11-01", 0);
+    expect_time(1, "غرة شوال 1442هـ", "2021-05-13", 0);
+    expect_time(2, "20/12/11", "2011-12-20", 0);
+    expect_time(3, "يناير إلى مارس 2017", "2017-01/2017-03", 0);
+    /* years named by an event; "الأحد عشر" is a number, not Sunday */
+    run_dated("وهي الأسوأ منذ حرب 1967، وسيمثل الأحد عشر متهما أمام القضاء بحلول 2025.", "2021-06-01");
+    expect_time(0, "1967", "1967", 0);
+    expect_time(1, "2025", "2025", 0);
+    assert_int_equal(isn_doc_time_count(test_doc), 2);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_numeric),
@@ -253,6 +273,7 @@ int main(void) {
         cmocka_unit_test(test_ranges),
         cmocka_unit_test(test_unanchored_and_current),
         cmocka_unit_test(test_weekday_joins_a_date),
+        cmocka_unit_test(test_other_forms),
     };
     return cmocka_run_group_tests(tests, test_setup, test_teardown);
 }
