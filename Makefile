@@ -34,6 +34,7 @@ test-sanitize:
 	cd $(SANBUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
 
 bench: deps all
+	scripts/install-deps --bench
 	bench/run
 
 clean:
