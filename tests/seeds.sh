@@ -87,10 +87,14 @@ for seed, value in [("000", "2019-11-19"), ("000", "1987-03"), ("000", "1989-01"
                     ("001", "2011-02-17"), ("001", "2014-02-14"), ("002", "2014-02-14"), ("002", "2014-05-27"),
                     ("002", "2014-08"), ("002", "2014-11-06"), ("002", "2015-12-17"), ("003", "197X"),
                     ("003", "199X"), ("003", "2015"), ("003", "1977/1978"), ("003", "XXXX-04-04"),
-                    ("004", "2017/2019"), ("004", "2019-06-10"), ("004", "2019-08/2019-09"), ("004", "2011-11")]:
+                    ("004", "2017/2019"), ("004", "2019-06-10"), ("004", "2019-08/2019-09"), ("004", "2011-11"),
+                    # relative expressions in undated articles stay underspecified
+                    ("002", "XXXX-WXX"), ("003", "XXXX-WXX-3")]:
     check((seed, value) in tv, "seed %s: a time with value %s" % (seed, value))
 check(any(t.get("mod") == "END" and t["value"] == "2015" for t in times), "أواخر 2015 -> 2015, mod END")
 check(any(t.get("note") and t["value"] == "2020-07" for t in times), "the mismatched pair is kept and noted")
+check(all(t["anchored"] is False for t in times if t["value"].startswith("X")), "X values are never anchored")
+check(not any(seed_of(t) != "000" and t["anchored"] for t in times), "only the dated seed anchors anything")
 print("%d passed, %d failed" % (passed, failed))
 sys.exit(1 if failed else 0)
 PY
