@@ -226,6 +226,23 @@ static isn_tx *emit(tctx *c, uint32_t first, uint32_t last, const char *value, i
 
 /* ---- patterns: each returns the tokens it used from i, 0 when it does not match ---- */
 
+static int hijri_day(long hy, int hm, long hd, char *v, size_t size, char *orig, size_t osize);
+
+/* Emits a numeric date: Gregorian, or Hijri when the year says so
+ * ("3/8/1443هـ", or a year of 1350-1499 with no era letter). */
+static uint32_t emit_numeric(tctx *c, uint32_t first, uint32_t last, long y, long m, long d, int hijri) {
+    char v[24], orig[12] = "";
+    if (hijri) {
+        if (!hijri_day(y, (int)m, d, v, sizeof v, orig, sizeof orig)) return 0;
+    } else {
+        if (d > isn_days_in_month((int)y, (int)m)) return 0;
+        snprintf(v, sizeof v, "%04d-%02d-%02d", (int)y, (int)m, (int)d);
+    }
+    isn_tx *x = emit(c, first, last, v, 0);
+    if (x) snprintf(x->hijri, sizeof x->hijri, "%s", orig);
+    return last - first;
+}
+
 /* "19/11/2019", "24.04.2018", "2019/11/19" in one token. */
 static uint32_t numeric_token(tctx *c, uint32_t i) {
     if (c->t[i].kind != ISN_TOK_NUMBER || !(c->t[i].flags & ISN_TF_DECIMAL)) return 0;
@@ -240,11 +257,9 @@ static uint32_t numeric_token(tctx *c, uint32_t i) {
         d += 2000 + d <= until ? 2000 : 1900;
     }
     int y = a > 31 ? a : d, dd = a > 31 ? d : a;
-    if (!is_year(y) || b < 1 || b > 12 || dd < 1 || dd > isn_days_in_month(y, b)) return 0;
-    char v[24];
-    snprintf(v, sizeof v, "%04d-%02d-%02d", y, b, dd);
-    emit(c, i, i + 1, v, 0);
-    return 1;
+    if (!is_year(y) || b < 1 || b > 12 || dd < 1 || dd > 31) return 0;
+    int hijri = (c->t[i].flags & ISN_TF_ERA_AH) || (is_bare_hijri(y) && !(c->t[i].flags & ISN_TF_ERA_AD));
+    return emit_numeric(c, i, i + 1, y, b, dd, hijri) ? 1 : 0;
 }
 
 /* "02 / 04 / 2018", "2014-02-14" in five tokens. */
@@ -254,12 +269,11 @@ static uint32_t numeric_spaced(tctx *c, uint32_t i) {
     int slash = is_punct(c, i + 1, "/") && is_punct(c, i + 3, "/");
     int dash = is_punct(c, i + 1, "-") && is_punct(c, i + 3, "-");
     if (!slash && !dash) return 0;
+    uint32_t yi = is_year(a) ? i : i + 4;
     long y = is_year(a) ? a : d, dd = is_year(a) ? d : a;
-    if (!is_year(y) || b < 1 || b > 12 || dd < 1 || dd > isn_days_in_month((int)y, (int)b)) return 0;
-    char v[24];
-    snprintf(v, sizeof v, "%04ld-%02ld-%02ld", y, b, dd);
-    emit(c, i, i + 5, v, 0);
-    return 5;
+    if (!is_year(y) || b < 1 || b > 12 || dd < 1 || dd > 31) return 0;
+    int hijri = (c->t[yi].flags & ISN_TF_ERA_AH) || (is_bare_hijri(y) && !(c->t[yi].flags & ISN_TF_ERA_AD));
+    return emit_numeric(c, i, i + 5, y, b, dd, hijri) ? 5 : 0;
 }
 
 /* A month name, Gregorian or Hijri, and a paired one after "/"

@@ -141,6 +141,10 @@ static void test_hijri(void **s) {
     run_dated("وفي عام 1436 افتتح المشروع الذي بني عام 1436م.", NULL);
     expect_time(0, "عام 1436", "2014-10-25/2015-10-14", 0);
     expect_time(1, "عام 1436م", "1436", 0);
+    /* numeric Hijri dates */
+    run_dated("صدر القرار بتاريخ 3/8/1443هـ ونشر في 12/3/1442.", NULL);
+    expect_time(0, "3/8/1443هـ", "2022-03-07", 0);
+    expect_time(1, "12/3/1442", "2020-10-29", 0);
     /* a Hijri month with no year is not a date; a name is not a month */
     run_dated("زار رجب طيب أردوغان الدوحة في رمضان.", NULL);
     assert_int_equal(isn_doc_time_count(test_doc), 0);
