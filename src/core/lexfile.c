@@ -4,6 +4,7 @@
 #include "lexfile.h"
 #include "error.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -214,4 +215,29 @@ size_t isn_phrases_match(const isn_phrases *ps, const isn_token *toks, size_t i,
         ((unsigned char)w[1] == 0x88 || (unsigned char)w[1] == 0x81))
         got = match_word(ps, w + 2, wl - 2, toks, i, n, norm, hit);
     return got;
+}
+
+static int cmp_name(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+int isn_lexfile_list(const char *dir, isn_names *out) {
+    memset(out, 0, sizeof *out);
+    DIR *dp = opendir(dir);
+    if (!dp) return -1;
+    struct dirent *de;
+    int rc = 0;
+    while ((de = readdir(dp))) {
+        size_t n = strlen(de->d_name);
+        if (de->d_name[0] == '.' || n < 5 || strcmp(de->d_name + n - 4, ".txt")) continue;
+        char **slot = ISN_VEC_PUSH(*out);
+        if (!slot || !(*slot = strdup(de->d_name))) { if (slot) out->n--; rc = -1; break; }
+    }
+    closedir(dp);
+    if (out->n) qsort(out->v, out->n, sizeof *out->v, cmp_name);
+    if (rc) isn_lexfile_names_free(out);
+    return rc;
+}
+
+void isn_lexfile_names_free(isn_names *names) {
+    for (size_t i = 0; i < names->n; i++) free(names->v[i]);
+    ISN_VEC_FREE(*names);
 }

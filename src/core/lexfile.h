@@ -43,6 +43,14 @@ int isn_lexfile_read(const char *path, isn_lexfile_fn fn, void *ctx, isn_warning
 int isn_lexfile_read_lines(const char *path, isn_lexfile_fn fn, void *ctx, uint64_t *line,
                            isn_warnings *warn, isn_error *err);
 
+/* The names of the *.txt files of a folder, in byte order (hidden files
+ * left out), so that data split over several files loads the same way on
+ * every machine. Returns 0, or -1 when the folder cannot be read or memory
+ * ran out; free the list with isn_lexfile_names_free. */
+typedef ISN_VEC(char *) isn_names;
+int isn_lexfile_list(const char *dir, isn_names *out);
+void isn_lexfile_names_free(isn_names *names);
+
 /* A set of normalised phrases of one or more words, each with an int value.
  * Lookups: a whole string, or the longest phrase at a position in a token
  * sequence. Buckets are keyed by the first word so a token lookup costs one

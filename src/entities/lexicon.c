@@ -24,7 +24,6 @@
 #include "lexicon.h"
 #include "../core/error.h"
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -322,7 +321,6 @@ static const char *on_pattern(void *ctx, const char *section, const char *key, c
 
 /* ---- loading ---------------------------------------------------------------- */
 
-static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
 /* Resolves country, forces and affiliation ids. An entity's references
  * come in the order of its block, so its affiliations land contiguously. */
@@ -356,18 +354,8 @@ int isn_entity_lex_load(isn_entity_lex *lex, const char *dir, isn_warnings *warn
     L.warn = warn;
     L.cur = ISN_NONE;
     L.now_year = -1;
-    DIR *dp = opendir(dir);
-    if (!dp) return isn_set_error(err, ISN_EIO, dir, 0, ISN_NO_OFFSET, "cannot read the entity folder");
-    ISN_VEC(char *) names = {0};
-    struct dirent *de;
-    while ((de = readdir(dp))) {
-        size_t n = strlen(de->d_name);
-        if (de->d_name[0] == '.' || n < 5 || strcmp(de->d_name + n - 4, ".txt")) continue;
-        char **slot = ISN_VEC_PUSH(names);
-        if (slot) *slot = strdup(de->d_name);
-    }
-    closedir(dp);
-    if (names.n) qsort(names.v, names.n, sizeof *names.v, cmp_str);
+    isn_names names;
+    if (isn_lexfile_list(dir, &names)) return isn_set_error(err, ISN_EIO, dir, 0, ISN_NO_OFFSET, "cannot read the entity folder");
     int rc = ISN_OK;
     char path[4096];
     for (size_t i = 0; i < names.n && !rc; i++) {
@@ -383,8 +371,7 @@ int isn_entity_lex_load(isn_entity_lex *lex, const char *dir, isn_warnings *warn
         rc = isn_lexfile_read_lines(path, on_entity_line, &L, &L.line, warn, err);
         end_entity(&L);
     }
-    for (size_t i = 0; i < names.n; i++) free(names.v[i]);
-    ISN_VEC_FREE(names);
+    isn_lexfile_names_free(&names);
     if (!rc) resolve(&L);
     isn_buf_free(&L.titles);
     ISN_VEC_FREE(L.refs);
