@@ -31,7 +31,7 @@
 const char *const isn_entity_kinds[] = {
     "other", "country", "city", "region", "base", "port", "oilfield", "armed-group", "military",
     "government", "ministry", "court", "parliament", "party", "intelligence", "igo", "ngo",
-    "media", "company", "religious", "person", "event", NULL};
+    "media", "company", "religious", "person", "event", "capital", NULL};
 
 /* A reference to resolve after all files are read. */
 typedef struct pending {

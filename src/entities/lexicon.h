@@ -43,6 +43,7 @@ typedef struct isn_entity_lex {
 
 extern const char *const isn_entity_kinds[];
 #define ISN_KIND_COUNTRY 1 /* isn_entity_kinds[1] == "country" */
+#define ISN_KIND_CAPITAL 22 /* isn_entity_kinds[22] == "capital" */
 
 /* Loads every .txt file of the entities folder (patterns.txt holds the patterns). */
 int isn_entity_lex_load(isn_entity_lex *lex, const char *dir, isn_warnings *warn, isn_error *err);
