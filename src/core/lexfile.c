@@ -241,3 +241,15 @@ void isn_lexfile_names_free(isn_names *names) {
     for (size_t i = 0; i < names->n; i++) free(names->v[i]);
     ISN_VEC_FREE(*names);
 }
+
+void isn_phrases_add_first_words(isn_phrases *dst, const isn_phrases *src) {
+    for (size_t k = 0; k < src->items.n; k++) {
+        const char *p = isn_phrase_text(src, &src->items.v[k]);
+        size_t n = strcspn(p, " ");
+        char first[256];
+        if (n >= sizeof first) continue;
+        memcpy(first, p, n);
+        first[n] = 0;
+        isn_phrases_add(dst, first, 1);
+    }
+}

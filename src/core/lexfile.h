@@ -77,6 +77,10 @@ int isn_phrases_add(isn_phrases *ps, const char *phrase, int value);
 int isn_phrases_build(isn_phrases *ps);
 void isn_phrases_free(isn_phrases *ps);
 
+/* Adds the first word of every phrase of src to dst (value 1): a gate that
+ * rejects, with one lookup, the tokens no phrase of src can start at. */
+void isn_phrases_add_first_words(isn_phrases *dst, const isn_phrases *src);
+
 /* Exact lookup of a normalised string; returns the phrase or NULL. */
 const isn_phrase *isn_phrases_get(const isn_phrases *ps, const char *s, size_t n);
 static inline const char *isn_phrase_text(const isn_phrases *ps, const isn_phrase *p) {

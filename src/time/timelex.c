@@ -110,18 +110,6 @@ static const size_t all_sets[] = {
 #define NSETS (sizeof all_sets / sizeof *all_sets)
 #define SET_AT(lex, i) ((isn_phrases *)((char *)(lex) + all_sets[i]))
 
-/* Adds the first word of every phrase of ps to the openers. */
-static void add_first_words(isn_phrases *openers, const isn_phrases *ps) {
-    for (size_t k = 0; k < ps->items.n; k++) {
-        char first[256];
-        const char *p = isn_phrase_text(ps, &ps->items.v[k]);
-        size_t n = strcspn(p, " ");
-        if (n >= sizeof first) continue;
-        memcpy(first, p, n);
-        first[n] = 0;
-        isn_phrases_add(openers, first, 1);
-    }
-}
 
 int isn_time_lex_load(isn_time_lex *lex, const char *mp, const char *ep, isn_warnings *warn, isn_error *err) {
     memset(lex, 0, sizeof *lex);
@@ -134,7 +122,7 @@ int isn_time_lex_load(isn_time_lex *lex, const char *mp, const char *ep, isn_war
     const isn_phrases *opening[] = {&lex->months,  &lex->hijri,     &lex->weekdays,   &lex->relative_days,
                                     &lex->periods, &lex->parts,     &lex->decades,    &lex->centuries,
                                     &lex->seasons, &lex->ordinals,  &lex->ago,        &lex->this_words};
-    for (size_t i = 0; i < sizeof opening / sizeof *opening; i++) add_first_words(&lex->openers, opening[i]);
+    for (size_t i = 0; i < sizeof opening / sizeof *opening; i++) isn_phrases_add_first_words(&lex->openers, opening[i]);
     for (size_t i = 0; i < NSETS; i++)
         if (isn_phrases_build(SET_AT(lex, i))) return isn_set_error(err, ISN_ENOMEM, ep, 0, ISN_NO_OFFSET, "out of memory");
     return ISN_OK;
