@@ -282,6 +282,40 @@ typedef struct isn_time {
 size_t isn_doc_time_count(const isn_doc *doc);
 int isn_doc_time(const isn_doc *doc, size_t i, isn_time *out);
 
+/* Events (docs/records.md, kind "event"; docs/events.md). Roles, date and
+ * place are indexes for isn_doc_mention and isn_doc_time, ISN_NO_INDEX when
+ * there is none. */
+#define ISN_NO_INDEX ((size_t)-1)
+
+typedef enum isn_modality {
+    ISN_ASSERTED, ISN_REPORTED, ISN_ALLEGED, ISN_DENIED, ISN_NEGATED, ISN_PLANNED
+} isn_modality;
+
+typedef struct isn_event {
+    isn_span span;          /* the evidence sentence */
+    uint32_t sentence;
+    isn_span trigger;       /* the word(s) that signal it */
+    const char *code;       /* CAMEO code, "043"; the root is its first two digits */
+    const char *label;      /* the code's English label */
+    const char *plover;     /* the PLOVER event type of the code */
+    size_t source, target;  /* mention indexes; target ISN_NO_INDEX when none */
+    size_t time, place;     /* a time index and a mention index, or ISN_NO_INDEX */
+    isn_modality modality;
+    size_t nattribution;    /* sources of the claim, outermost first: isn_doc_event_source */
+} isn_event;
+
+/* A source in an event's attribution: a mention, or words that name no
+ * entity ("مصادر مطلعة"): mention ISN_NO_INDEX and the span of the words. */
+typedef struct isn_claim_source {
+    isn_span span;
+    size_t mention;
+} isn_claim_source;
+
+size_t isn_doc_event_count(const isn_doc *doc);
+int isn_doc_event(const isn_doc *doc, size_t i, isn_event *out);
+int isn_doc_event_source(const isn_doc *doc, size_t i, size_t k, isn_claim_source *out);
+const char *isn_modality_name(isn_modality m);
+
 /* ---- evaluation ------------------------------------------------------------ */
 
 /* Named-entity scores against a CoNLL-style file ("token TAG" per line,

@@ -59,6 +59,20 @@ for line in open(sys.argv[1], encoding="utf-8"):
         assert raw[s:e].decode("utf-8") == r["text"], r
         ss, se = sents[r["sentence"]]
         assert ss <= s < e <= se, ("record outside its sentence", r)
+    elif r["kind"] == "event":
+        assert r["doc"] in texts, ("record before its document", r)
+        assert r["modality"] in ("asserted", "reported", "alleged", "denied", "negated", "planned"), r
+        assert r["source"] and r["code"][:2] == r["root"] and r["label"] and r["plover"], r
+        assert r["modality"] != "asserted" or not r["attribution"], ("asserted with sources", r)
+        assert r["modality"] != "reported" or r["attribution"], ("reported with no source", r)
+        if texts[r["doc"]] is None:
+            continue
+        raw, sents = texts[r["doc"]]
+        ss, se = sents[r["sentence"]]
+        assert [ss, se] == r["span"] and raw[ss:se].decode("utf-8") == r["evidence"], r
+        for part in [r["trigger_span"], r["source"]["span"]] + ([r["target"]["span"]] if r["target"] else []):
+            assert ss <= part[0] < part[1] <= se, ("event part outside its sentence", r)
+        assert raw[r["trigger_span"][0]:r["trigger_span"][1]].decode("utf-8") == r["trigger"], r
     else:
         raise AssertionError(("unknown kind", r))
 PY

@@ -202,13 +202,15 @@ static const char *on_frame(void *ctx, const char *section, const char *key, con
                       : !strcmp(section, "negated")         ? &lex->negated
                       : !strcmp(section, "planned")         ? &lex->planned
                       : !strcmp(section, "complementizers") ? &lex->complementizers
+                      : !strcmp(section, "place-preps")     ? &lex->place_preps
                                                             : NULL;
-    if (!ps) return "unknown section (report, source-nouns, alleged, denied, negated, planned, complementizers)";
+    if (!ps) return "unknown section (report, source-nouns, alleged, denied, negated, planned, complementizers, place-preps)";
     if (value) return "this section takes words without \" = value\"";
     return add_forms(ps, key, 1);
 }
 
 /* ---- loading ---- */
+
 
 static int read_file(loader *L, const char *path, isn_lexfile_fn fn, isn_error *err) {
     L->file = path;
@@ -255,8 +257,13 @@ int isn_event_lex_load(isn_event_lex *lex, const char *dir, isn_warnings *warn, 
     isn_lexfile_names_free(&names);
     snprintf(path, sizeof path, "%s/frames.txt", dir);
     if (!rc) rc = read_file(&L, path, on_frame, err);
+    isn_phrases *opening[] = {&lex->forms, &lex->report, &lex->denied};
+    for (size_t i = 0; i < 3 && !rc; i++) isn_phrases_add_first_words(&lex->openers, opening[i]);
+    isn_phrases *cues[] = {&lex->complementizers, &lex->place_preps, &lex->negated, &lex->planned, &lex->alleged};
+    for (size_t i = 0; i < 5 && !rc; i++) isn_phrases_add_first_words(&lex->cue_openers, cues[i]);
     isn_phrases *all[] = {&lex->code_ids, &lex->forms, &lex->report, &lex->source_nouns, &lex->alleged,
-                          &lex->denied, &lex->negated, &lex->planned, &lex->complementizers};
+                          &lex->denied, &lex->negated, &lex->planned, &lex->complementizers, &lex->place_preps,
+                          &lex->openers, &lex->cue_openers};
     for (size_t i = 0; i < sizeof all / sizeof *all && !rc; i++)
         if (isn_phrases_build(all[i])) rc = isn_set_error(err, ISN_ENOMEM, dir, 0, ISN_NO_OFFSET, "out of memory");
     if (!rc) warn_duplicates(&L);
@@ -272,7 +279,8 @@ int isn_event_lex_load(isn_event_lex *lex, const char *dir, isn_warnings *warn, 
 
 void isn_event_lex_free(isn_event_lex *lex) {
     isn_phrases *all[] = {&lex->code_ids, &lex->forms, &lex->report, &lex->source_nouns, &lex->alleged,
-                          &lex->denied, &lex->negated, &lex->planned, &lex->complementizers};
+                          &lex->denied, &lex->negated, &lex->planned, &lex->complementizers, &lex->place_preps,
+                          &lex->openers, &lex->cue_openers};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++) isn_phrases_free(all[i]);
     ISN_VEC_FREE(lex->codes);
     ISN_VEC_FREE(lex->triggers);

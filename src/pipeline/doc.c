@@ -39,6 +39,7 @@ void isn_doc_free(isn_doc *d) {
     ISN_VEC_FREE(d->sents);
     isn_entity_work_free(&d->ent_work);
     isn_time_work_free(&d->time_work);
+    isn_event_work_free(&d->event_work);
     isn_buf_free(&d->meta);
     isn_buf_free(&d->out);
     free(d);
@@ -124,6 +125,8 @@ int isn_doc_process(isn_doc *d, const isn_input *in, const isn_options *opt, isn
         isn_parse_iso_date(isn_doc_date(d), &y, &m, &dd);
         rc = isn_time_run(&d->eng->time, d->toks.v, d->sents.v, d->sents.n, d->norm.data, y, m, dd, &d->time_work);
     }
+    if (!rc) rc = isn_events_run(&d->eng->events, &d->eng->entities, d->toks.v, d->toks.n, d->sents.v, d->sents.n, d->norm.data,
+                                 &d->ent_work, &d->time_work, &d->event_work);
     if (rc) return isn_set_error(err, rc, where, in->line, ISN_NO_OFFSET, "%s", isn_strerror(rc));
     return ISN_OK;
 }
@@ -209,6 +212,40 @@ int isn_doc_time(const isn_doc *d, size_t i, isn_time *out) {
     out->mismatch = x->mismatch;
     return 0;
 }
+
+size_t isn_doc_event_count(const isn_doc *d) { return d->event_work.events.n; }
+
+static size_t index_or_none(uint32_t v) { return v == ISN_NONE ? ISN_NO_INDEX : v; }
+
+int isn_doc_event(const isn_doc *d, size_t i, isn_event *out) {
+    if (i >= d->event_work.events.n) return -1;
+    const isn_ev *e = &d->event_work.events.v[i];
+    const isn_event_lex *lex = &d->eng->events;
+    const isn_ev_code *code = &lex->codes.v[lex->triggers.v[e->trigger].code];
+    out->span = (isn_span){d->sents.v[e->sentence].start, d->sents.v[e->sentence].end};
+    out->sentence = e->sentence;
+    out->trigger = (isn_span){e->trig_start, e->trig_end};
+    out->code = code->code;
+    out->label = lex->pool.data + code->label;
+    out->plover = isn_plover_types[code->plover];
+    out->source = index_or_none(e->source);
+    out->target = index_or_none(e->target);
+    out->time = index_or_none(e->time);
+    out->place = index_or_none(e->place);
+    out->modality = (isn_modality)e->modality;
+    out->nattribution = e->nchain;
+    return 0;
+}
+
+int isn_doc_event_source(const isn_doc *d, size_t i, size_t k, isn_claim_source *out) {
+    if (i >= d->event_work.events.n || k >= d->event_work.events.v[i].nchain) return -1;
+    const isn_src *s = &d->event_work.srcs.v[d->event_work.events.v[i].chain + k];
+    out->span = (isn_span){s->start, s->end};
+    out->mention = index_or_none(s->ment);
+    return 0;
+}
+
+const char *isn_modality_name(isn_modality m) { return (unsigned)m < 6 ? isn_modality_names[m] : "asserted"; }
 
 size_t isn_engine_entity_count(const isn_engine *e) { return e->entities.ents.n; }
 size_t isn_engine_name_count(const isn_engine *e) { return e->entities.aliases.items.n; }

@@ -38,14 +38,16 @@ int isn_engine_new(isn_engine **out, const isn_config *cfg, isn_error *err) {
     e->data_dir = strdup(dir);
     char *seg = join(dir, "text/segment.txt"), *bp = join(dir, "clean/boilerplate.txt"),
          *mp = join(dir, "time/months.txt"), *ep = join(dir, "entities"),
-         *xp = join(dir, "time/expressions.txt");
+         *xp = join(dir, "time/expressions.txt"), *vp = join(dir, "events");
     int rc = ISN_OK;
-    if (!e->data_dir || !seg || !bp || !mp || !ep || !xp)
+    if (!e->data_dir || !seg || !bp || !mp || !ep || !xp || !vp)
         rc = isn_set_error(err, ISN_ENOMEM, NULL, 0, ISN_NO_OFFSET, "out of memory");
     if (!rc) rc = isn_segment_lex_load(&e->seg, seg, &e->warnings, err);
     if (!rc) rc = isn_time_lex_load(&e->time, mp, xp, &e->warnings, err);
     if (!rc) rc = isn_clean_lex_load(&e->clean, bp, &e->time.months, &e->time.weekdays, &e->warnings, err);
     if (!rc) rc = isn_entity_lex_load(&e->entities, ep, &e->warnings, err);
+    if (!rc) rc = isn_event_lex_load(&e->events, vp, &e->warnings, err);
+    free(vp);
     free(ep);
     free(xp);
     free(seg);
@@ -65,6 +67,7 @@ void isn_engine_free(isn_engine *e) {
     isn_clean_lex_free(&e->clean);
     isn_entity_lex_free(&e->entities);
     isn_time_lex_free(&e->time);
+    isn_event_lex_free(&e->events);
     isn_warnings_free(&e->warnings);
     free(e->data_dir);
     free(e);

@@ -9,6 +9,7 @@
 #include "../core/buf.h"
 #include "../core/lexfile.h"
 #include "../entities/entities.h"
+#include "../events/events.h"
 #include "../time/timex.h"
 #include "../text/text.h"
 #include "isnad.h"
@@ -19,6 +20,7 @@ struct isn_engine {
     isn_clean_lex clean;
     isn_entity_lex entities;
     isn_time_lex time;
+    isn_event_lex events;
     isn_warnings warnings;
 };
 
@@ -38,6 +40,7 @@ struct isn_doc {
     /* entities */
     isn_entity_work ent_work;
     isn_time_work time_work;
+    isn_event_work event_work;
 
     /* metadata resolved for this document, NUL-separated strings in meta */
     isn_buf meta;

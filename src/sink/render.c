@@ -51,6 +51,73 @@ static void render_time(isn_buf *b, const isn_doc *d, const isn_time *t) {
     isn_buf_adds(b, "}\n");
 }
 
+/* {"text", "span", "entity", "name", "code", "type"} of mention i. */
+static void render_actor(isn_buf *b, const isn_doc *d, size_t i, int with_type) {
+    isn_mention m;
+    if (i == ISN_NO_INDEX || isn_doc_mention(d, i, &m)) { isn_buf_adds(b, "null"); return; }
+    isn_buf_adds(b, "{\"text\":");
+    isn_json_str(b, d->in.text + m.span.start, m.span.end - m.span.start);
+    isn_buf_adds(b, ",\"span\":");
+    span_array(b, m.span.start, m.span.end);
+    isn_buf_adds(b, ",\"entity\":");
+    isn_json_cstr(b, m.entity);
+    isn_buf_adds(b, ",\"name\":");
+    isn_json_cstr(b, m.name);
+    isn_buf_adds(b, ",\"code\":");
+    isn_json_cstr(b, m.code);
+    if (with_type) isn_buf_printf(b, ",\"type\":\"%s\"", isn_entity_type_name(m.type));
+    isn_buf_addc(b, '}');
+}
+
+/* An event id stable for the same input: sentence, trigger offset, and the
+ * pair's rank among the events of that trigger. */
+static void render_event(isn_buf *b, const isn_doc *d, size_t index, const isn_event *e, size_t rank) {
+    isn_buf_printf(b, "{\"kind\":\"event\",\"doc\":");
+    isn_json_cstr(b, d->in.id);
+    isn_buf_printf(b, ",\"sentence\":%u,\"span\":", e->sentence);
+    span_array(b, e->span.start, e->span.end);
+    isn_buf_printf(b, ",\"id\":\"e%u.%u.%zu\",\"trigger\":", e->sentence, e->trigger.start, rank);
+    isn_json_str(b, d->in.text + e->trigger.start, e->trigger.end - e->trigger.start);
+    isn_buf_adds(b, ",\"trigger_span\":");
+    span_array(b, e->trigger.start, e->trigger.end);
+    isn_buf_printf(b, ",\"code\":\"%s\",\"root\":\"%.2s\",\"label\":", e->code, e->code);
+    isn_json_cstr(b, e->label);
+    isn_buf_printf(b, ",\"plover\":\"%s\",\"source\":", e->plover);
+    render_actor(b, d, e->source, 1);
+    isn_buf_adds(b, ",\"target\":");
+    render_actor(b, d, e->target, 1);
+    isn_buf_adds(b, ",\"date\":");
+    isn_time t;
+    if (e->time != ISN_NO_INDEX && isn_doc_time(d, e->time, &t) == 0) {
+        isn_buf_adds(b, "{\"text\":");
+        isn_json_str(b, d->in.text + t.span.start, t.span.end - t.span.start);
+        isn_buf_adds(b, ",\"value\":");
+        isn_json_cstr(b, t.value);
+        isn_buf_addc(b, '}');
+    } else {
+        isn_buf_adds(b, "null");
+    }
+    isn_buf_adds(b, ",\"location\":");
+    render_actor(b, d, e->place, 0);
+    isn_buf_printf(b, ",\"modality\":\"%s\",\"attribution\":[", isn_modality_name(e->modality));
+    for (size_t k = 0; k < e->nattribution; k++) {
+        isn_claim_source cs;
+        isn_mention m;
+        if (isn_doc_event_source(d, index, k, &cs)) break;
+        int named = cs.mention != ISN_NO_INDEX && isn_doc_mention(d, cs.mention, &m) == 0;
+        isn_buf_adds(b, k ? ",{\"text\":" : "{\"text\":");
+        isn_json_str(b, d->in.text + cs.span.start, cs.span.end - cs.span.start);
+        isn_buf_adds(b, ",\"entity\":");
+        isn_json_cstr(b, named ? m.entity : NULL);
+        isn_buf_adds(b, ",\"name\":");
+        isn_json_cstr(b, named ? m.name : NULL);
+        isn_buf_addc(b, '}');
+    }
+    isn_buf_adds(b, "],\"evidence\":");
+    isn_json_str(b, d->in.text + e->span.start, e->span.end - e->span.start);
+    isn_buf_adds(b, "}\n");
+}
+
 #define FLUSH_AT (1u << 20)
 
 /* Renders the records into d->out; with a writer, hands the buffer over
@@ -101,6 +168,14 @@ static int render_json(isn_doc *d, isn_write_fn write, void *ctx) {
     }
     isn_time t;
     for (size_t i = 0; isn_doc_time(d, i, &t) == 0; i++) render_time(b, d, &t);
+    isn_event e;
+    uint32_t last_trigger = UINT32_MAX;
+    size_t rank = 0;
+    for (size_t i = 0; isn_doc_event(d, i, &e) == 0; i++) {
+        rank = e.trigger.start == last_trigger ? rank + 1 : 0;
+        last_trigger = e.trigger.start;
+        render_event(b, d, i, &e, rank);
+    }
     if (b->oom) return ISN_ENOMEM;
     return write && b->len ? write(ctx, b->data, b->len) : 0;
 }
@@ -174,6 +249,46 @@ static void summary_times(isn_buf *b, const isn_doc *d) {
     isn_buf_addc(b, '\n');
 }
 
+/* A role in an event line: the canonical name and code, "-" when none. */
+static void summary_actor(isn_buf *b, const isn_doc *d, size_t i) {
+    isn_mention m;
+    if (i == ISN_NO_INDEX || isn_doc_mention(d, i, &m)) { isn_buf_adds(b, "-"); return; }
+    isn_buf_adds(b, m.name && *m.name ? m.name : "?");
+    if (m.code) isn_buf_printf(b, " (%s)", m.code);
+}
+
+/* "events": each event as one line under its sentence, for auditing:
+ * date  source -> code label -> target  modality  [sources]. */
+static void summary_events(isn_buf *b, const isn_doc *d) {
+    isn_event e;
+    if (!isn_doc_event_count(d)) return;
+    isn_buf_printf(b, "   events    %zu\n", isn_doc_event_count(d));
+    uint32_t last_sentence = UINT32_MAX;
+    for (size_t i = 0; isn_doc_event(d, i, &e) == 0; i++) {
+        if (e.sentence != last_sentence) {
+            isn_buf_printf(b, "     [%u] ", e.sentence);
+            excerpt(b, d->in.text, e.span.start, e.span.end, 100);
+            isn_buf_addc(b, '\n');
+            last_sentence = e.sentence;
+        }
+        isn_time t;
+        const char *date = e.time != ISN_NO_INDEX && isn_doc_time(d, e.time, &t) == 0 ? t.value : "-";
+        isn_buf_printf(b, "         %-10s ", date);
+        summary_actor(b, d, e.source);
+        isn_buf_printf(b, " -> %s %s -> ", e.code, e.label);
+        summary_actor(b, d, e.target);
+        isn_buf_printf(b, "  %s", isn_modality_name(e.modality));
+        for (size_t k = 0; k < e.nattribution; k++) {
+            isn_claim_source cs;
+            if (isn_doc_event_source(d, i, k, &cs)) break;
+            isn_buf_adds(b, k ? " > " : "  [");
+            excerpt(b, d->in.text, cs.span.start, cs.span.end, 40);
+        }
+        if (e.nattribution) isn_buf_addc(b, ']');
+        isn_buf_addc(b, '\n');
+    }
+}
+
 const char *isn_doc_render_summary(isn_doc *d, int verbose, size_t *len) {
     isn_buf *b = &d->out;
     isn_buf_reset(b);
@@ -195,6 +310,7 @@ const char *isn_doc_render_summary(isn_doc *d, int verbose, size_t *len) {
     }
     summary_entities(b, d);
     summary_times(b, d);
+    summary_events(b, d);
     if (verbose)
         for (size_t i = 0; i < d->sents.n; i++) {
             isn_buf_printf(b, "   %4zu [%u,%u) ", i, d->sents.v[i].start, d->sents.v[i].end);

@@ -37,7 +37,7 @@ static int setup(void **st) {
     snprintf(dir, sizeof dir, "/tmp/isnad-time-XXXXXX");
     if (!mkdtemp(dir)) return -1;
     snprintf(cmd, sizeof cmd,
-             "mkdir -p %s/time && for d in text clean entities; do ln -s %s/data/$d %s/$d; done && "
+             "mkdir -p %s/time && for d in text clean entities events; do ln -s %s/data/$d %s/$d; done && "
              "cp %s/data/time/months.txt %s/data/time/expressions.txt %s/time/",
              dir, ISNAD_SOURCE_DIR, dir, ISNAD_SOURCE_DIR, ISNAD_SOURCE_DIR, dir);
     if (system(cmd) != 0) return -1;

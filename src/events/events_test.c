@@ -1,0 +1,206 @@
+/*
+ * events_test.c -- the events stage, one test per construction, on
+ * sentences written for these tests. The triggers are a small file of the
+ * test's own (so the constructions are tested, not the shipped lexicon);
+ * the entities, times, codes and frames are the real data files.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "isnad.h"
+
+static char dir[64];
+static isn_engine *eng;
+static isn_doc *doc;
+static const char *text;
+
+static const char *triggers =
+    "[042]\n"
+    "زار / زارت / يزور / يزر = verb | target:obj\n"
+    "زيارة = noun | target:gen, target:ل, target:إلى, source:gen\n"
+    "[044]\n"
+    "اجتمع / اجتمعت / التقى / التقت = verb | target:مع, target:obj, target:ب\n"
+    "[072]\n"
+    "زود / زودت / زودوا = verb | target:obj\n"
+    "دعم / دعمت = verb | target:obj\n"
+    "المدعوم / المدعومة = participle | source:من, target:head\n"
+    "درب / دربت / دربوا = verb | target:obj\n"
+    "[190]\n"
+    "شن هجوما / شنت هجوما = light | target:على\n"
+    "هجوم = noun | target:على, source:gen\n"
+    "تقاتل / يقاتل = verb | target:ضد\n"
+    "[163]\n"
+    "فرض عقوبات / فرضت عقوبات = light | target:على\n";
+
+static int setup(void **st) {
+    (void)st;
+    char cmd[2048], p[256];
+    snprintf(dir, sizeof dir, "/tmp/isnad-evt-XXXXXX");
+    if (!mkdtemp(dir)) return -1;
+    snprintf(cmd, sizeof cmd,
+             "for d in text clean time entities; do ln -s %s/data/$d %s/$d; done && mkdir -p %s/events/triggers && "
+             "cp %s/data/events/cameo.txt %s/data/events/frames.txt %s/events/",
+             ISNAD_SOURCE_DIR, dir, dir, ISNAD_SOURCE_DIR, ISNAD_SOURCE_DIR, dir);
+    if (system(cmd) != 0) return -1;
+    snprintf(p, sizeof p, "%s/events/triggers/test.txt", dir);
+    FILE *f = fopen(p, "w");
+    if (!f) return -1;
+    fputs(triggers, f);
+    fclose(f);
+    isn_config cfg = {dir};
+    isn_error err;
+    if (isn_engine_new(&eng, &cfg, &err)) { fprintf(stderr, "%s\n", err.msg); return -1; }
+    if (isn_engine_warning_count(eng)) fprintf(stderr, "warning: %s\n", isn_engine_warning(eng, 0));
+    return isn_doc_new(&doc, eng);
+}
+
+static int teardown(void **st) {
+    (void)st;
+    isn_doc_free(doc);
+    isn_engine_free(eng);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+static void run(const char *t, const char *date) {
+    isn_input in = {.id = "t", .text = t, .len = strlen(t), .date = date};
+    text = t;
+    isn_options opt = {.no_clean = 1};
+    assert_int_equal(isn_doc_process(doc, &in, &opt, NULL), ISN_OK);
+}
+
+static void copy_span(char *buf, isn_span s) {
+    memcpy(buf, text + s.start, s.end - s.start);
+    buf[s.end - s.start] = 0;
+}
+
+/* The surface text of mention i, or "-" for none. */
+static const char *mention_text(size_t i, char *buf) {
+    isn_mention m;
+    if (i == ISN_NO_INDEX || isn_doc_mention(doc, i, &m)) return "-";
+    copy_span(buf, m.span);
+    return buf;
+}
+
+/* Event i: code, source text, target text, modality. */
+static void expect_event(size_t i, const char *code, const char *source, const char *target, isn_modality mod) {
+    isn_event e;
+    if (isn_doc_event(doc, i, &e)) fail_msg("no event #%zu (%s %s -> %s)", i, source, code, target);
+    char b1[256], b2[256];
+    assert_string_equal(e.code, code);
+    assert_string_equal(mention_text(e.source, b1), source);
+    assert_string_equal(mention_text(e.target, b2), target);
+    assert_string_equal(isn_modality_name(e.modality), isn_modality_name(mod));
+}
+
+/* Event i's attribution, outermost first, as texts joined by " > ". */
+static void expect_chain(size_t i, const char *chain) {
+    isn_event e;
+    assert_int_equal(isn_doc_event(doc, i, &e), 0);
+    char got[512] = "", buf[256];
+    for (size_t k = 0; k < e.nattribution; k++) {
+        isn_claim_source cs;
+        assert_int_equal(isn_doc_event_source(doc, i, k, &cs), 0);
+        copy_span(buf, cs.span);
+        if (k) strcat(got, " > ");
+        strcat(got, buf);
+    }
+    assert_string_equal(got, chain);
+}
+
+static void test_verb_orders(void **s) {
+    (void)s;
+    run("زار خليفة حفتر موسكو.", NULL); /* VSO */
+    expect_event(0, "042", "خليفة حفتر", "موسكو", ISN_ASSERTED);
+    run("وكان حفتر قد زار القاهرة.", NULL); /* SVO */
+    expect_event(0, "042", "حفتر", "القاهرة", ISN_ASSERTED);
+    run("واجتمع حفتر مع سيرغي شويغو في موسكو.", NULL); /* a target after a preposition, a place */
+    expect_event(0, "044", "حفتر", "سيرغي شويغو", ISN_ASSERTED);
+    isn_event e;
+    char b[256];
+    isn_doc_event(doc, 0, &e);
+    assert_string_equal(mention_text(e.place, b), "موسكو");
+    assert_int_equal(isn_doc_event_count(doc), 1);
+}
+
+static void test_participle_and_conjunction(void **s) {
+    (void)s;
+    run("ويواصل خليفة حفتر المدعوم من مصر وروسيا والإمارات حصار المدينة.", NULL);
+    assert_int_equal(isn_doc_event_count(doc), 3);
+    expect_event(0, "072", "مصر", "خليفة حفتر", ISN_ASSERTED);
+    expect_event(1, "072", "وروسيا", "خليفة حفتر", ISN_ASSERTED);
+    expect_event(2, "072", "والإمارات", "خليفة حفتر", ISN_ASSERTED);
+}
+
+static void test_nouns_and_light_verbs(void **s) {
+    (void)s;
+    run("وجاءت زيارة حفتر لموسكو بعد أسابيع.", NULL);
+    expect_event(0, "042", "حفتر", "لموسكو", ISN_ASSERTED);
+    run("وشنت قوات حفتر هجوما على طرابلس في 4 أبريل 2019.", NULL);
+    expect_event(0, "190", "قوات حفتر", "طرابلس", ISN_ASSERTED);
+    isn_event e;
+    isn_time t;
+    isn_doc_event(doc, 0, &e);
+    assert_int_equal(isn_doc_time(doc, e.time, &t), 0);
+    assert_string_equal(t.value, "2019-04-04");
+    /* a light verb with its subject inside: verb, subject, noun */
+    run("وفرضت الولايات المتحدة عقوبات على روسيا.", NULL);
+    expect_event(0, "163", "الولايات المتحدة", "روسيا", ISN_ASSERTED);
+    /* a capital stands for its state; a city does not act */
+    run("وزارت بنغازي وفود كثيرة.", NULL);
+    assert_int_equal(isn_doc_event_count(doc), 0);
+    run("وزارت أنقرة طرابلس.", NULL);
+    expect_event(0, "042", "أنقرة", "طرابلس", ISN_ASSERTED);
+    run("وزارت صلالة طرابلس.", NULL);
+    assert_int_equal(isn_doc_event_count(doc), 0);
+    /* no actor, no event */
+    run("وشن هجوما على المدينة.", NULL);
+    assert_int_equal(isn_doc_event_count(doc), 0);
+}
+
+static void test_attribution(void **s) {
+    (void)s;
+    run("ونشرت وكالة الأناضول تقريرا قالت فيه إن صحيفة جيروزاليم بوست كشفت أن إسرائيل دربت قوات حفتر.", NULL);
+    expect_event(0, "072", "إسرائيل", "قوات حفتر", ISN_REPORTED);
+    expect_chain(0, "وكالة الأناضول > صحيفة جيروزاليم بوست");
+    run("وبحسب وكالة الأناضول، زودت الإمارات حفتر بالسلاح.", NULL);
+    expect_event(0, "072", "الإمارات", "حفتر", ISN_REPORTED);
+    expect_chain(0, "وكالة الأناضول");
+    /* a frame that goes on into the next sentence */
+    run("وكشف موقع ميدل إيست آي عن تسجيلات جديدة.\nوأضاف الموقع أن الإمارات زودت حفتر بصواريخ.", NULL);
+    expect_event(0, "072", "الإمارات", "حفتر", ISN_REPORTED);
+    expect_chain(0, "موقع ميدل إيست آي");
+}
+
+static void test_modality(void **s) {
+    (void)s;
+    run("ونفت وزارة الدفاع الروسية أن تكون روسيا زودت حفتر بأسلحة.", NULL);
+    expect_event(0, "072", "روسيا", "حفتر", ISN_DENIED);
+    expect_chain(0, "وزارة الدفاع الروسية");
+    run("ولم يزر حفتر موسكو منذ سنوات.", NULL);
+    expect_event(0, "042", "حفتر", "موسكو", ISN_NEGATED);
+    run("وسيزور حفتر موسكو الأسبوع المقبل.", "2020-01-15");
+    expect_event(0, "042", "حفتر", "موسكو", ISN_PLANNED);
+    run("ويتردد أن مجموعة فاغنر تقاتل إلى جانب قوات حفتر ضد حكومة الوفاق.", NULL);
+    expect_event(0, "190", "مجموعة فاغنر", "حكومة الوفاق", ISN_ALLEGED);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_verb_orders),
+        cmocka_unit_test(test_participle_and_conjunction),
+        cmocka_unit_test(test_nouns_and_light_verbs),
+        cmocka_unit_test(test_attribution),
+        cmocka_unit_test(test_modality),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
