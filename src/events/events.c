@@ -209,6 +209,8 @@ static uint32_t cue(const ectx *c, int which, uint32_t i) {
     return q->len[which];
 }
 
+static uint32_t subject_before(const ectx *c, uint32_t i, uint32_t floor);
+
 /* A light-verb phrase with its subject inside it, as Arabic puts it:
  * "فرضت واشنطن عقوبات على", "قطعت ليبيا العلاقات مع": the verb at i, a
  * mention right after it, then the rest of the phrase. Returns the token
@@ -216,6 +218,7 @@ static uint32_t cue(const ectx *c, int which, uint32_t i) {
 static uint32_t match_split(const ectx *c, uint32_t i, const isn_phrase **hit, int *future, uint32_t *subject) {
     uint32_t k = i + 1 < c->b ? c->w->ment_at.v[i + 1] : ISN_NONE;
     if (k == ISN_NONE || c->m[k].first != i + 1) return 0;
+    if (subject_before(c, i, c->a) != ISN_NONE) return 0; /* "فاغنر زودت الدعم السريع بصواريخ": that is the object */
     uint32_t rest = c->m[k].last;
     isn_token seq[8]; /* the verb, then the words after the subject */
     size_t n = 1;
@@ -355,9 +358,12 @@ static int with_conjuncts(const ectx *c, uint32_t k, uint32_t *out) {
                    !memcmp(nrm(c, j), W_, 2) && (next = ment_at(c, j + 1)) != ISN_NONE && c->m[next].first == j + 1 &&
                    c->m[next].type == c->m[k].type) {
             /* "الرئيسان التركي رجب طيب أردوغان والروسي فلاديمير بوتين" */
-        } else { /* a glued و: "وروسيا" */
+        } else { /* a glued و: "وروسيا", not "واشنطن" */
             next = ment_at(c, j);
             if (next == ISN_NONE || c->m[next].first != j || c->t[j].norm_len <= 2 || memcmp(nrm(c, j), W_, 2)) break;
+            const isn_phrase *h;
+            if (isn_phrases_match_from(&c->elex->aliases, nrm(c, j), c->t[j].norm_len, c->t, j, c->b, c->norm, &h))
+                break;
         }
         out[n++] = k = next;
     }
@@ -689,7 +695,14 @@ static void read_trigger(ectx *c, uint32_t i, uint32_t j, uint32_t trig, int fut
         if (s != ISN_NONE) ns = with_conjuncts(c, s, src);
         if (!nt && (k = slot_target(c, tr, j, j, 0)) != ISN_NONE) nt = with_conjuncts(c, k, tgt);
     } else { /* a noun: "زيارة السيسي لموسكو", "إزاحة إدريس ديبي لحسين حبري" */
+        /* a noun after a glued preposition completes another predicate
+         * ("طالبت ... بفتح تحقيق", "ونددت ... بتصريحات السيسي"): no event of its own */
+        const char *w0 = nrm(c, i);
+        size_t n0 = c->t[i].norm_len;
+        if (n0 > 4 && (!memcmp(w0, W_, 2) || !memcmp(w0, F_, 2))) w0 += 2, n0 -= 2;
+        if (n0 > 6 && (!memcmp(w0, B_, 2) || !memcmp(w0, L_, 2))) return;
         uint32_t gen = ment_from(c, j, j + 1), t = ISN_NONE;
+        if (gen != ISN_NONE && governed(c, gen)) gen = ISN_NONE; /* "دعم عسكري لقوات حفتر": not a genitive */
         for (int s = 0; s < tr->nslots; s++)
             if (!tr->slots[s].source && tr->slots[s].marker == ISN_SLOT_PREP &&
                 (t = prep_object(c, c->lex->preps[tr->slots[s].prep], gen != ISN_NONE ? c->m[gen].last : j, j + OBJ_REACH)) != ISN_NONE)
@@ -790,9 +803,9 @@ static void read_sentence(ectx *c) {
     }
 }
 
-int isn_events_run(const isn_event_lex *lex, const isn_entity_lex *elex, const isn_token *toks, size_t ntoks, const isn_sent *sents,
-                   size_t nsents, const char *norm, const isn_entity_work *ents, const isn_time_work *times,
-                   isn_event_work *w) {
+int isn_events_run(const isn_event_lex *lex, const isn_entity_lex *elex, const isn_token *toks, size_t ntoks,
+                   const isn_sent *sents, size_t nsents, isn_span title, const char *norm,
+                   const isn_entity_work *ents, const isn_time_work *times, isn_event_work *w) {
     ISN_VEC_RESET(w->events);
     ISN_VEC_RESET(w->srcs);
     ISN_VEC_RESET(w->last_chain);
@@ -807,6 +820,8 @@ int isn_events_run(const isn_event_lex *lex, const isn_entity_lex *elex, const i
     ectx c = {.lex = lex, .elex = elex, .t = toks, .norm = norm, .m = ents->ments.v, .times = times, .w = w};
     for (size_t s = 0; s < nsents; s++) {
         c.a = sents[s].first, c.b = sents[s].last, c.sentence = (uint32_t)s;
+        if (title.end > title.start && sents[s].start >= title.start && sents[s].end <= title.end)
+            continue; /* the headline restates the story the body tells */
         read_sentence(&c);
         if (w->events.oom || w->srcs.oom || w->last_chain.oom) return ISN_ENOMEM;
     }

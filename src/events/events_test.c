@@ -162,6 +162,13 @@ static void test_nouns_and_light_verbs(void **s) {
     expect_event(0, "042", "أنقرة", "طرابلس", ISN_ASSERTED);
     run("وزارت صلالة طرابلس.", NULL);
     assert_int_equal(isn_doc_event_count(doc), 0);
+    /* a noun after a glued preposition completes another predicate */
+    run("وطالبت حكومة الوفاق بزيارة حفتر لموسكو.", NULL);
+    assert_int_equal(isn_doc_event_count(doc), 0);
+    /* a name that begins with و is no conjunct */
+    run("زار خليفة حفتر واشنطن.", NULL);
+    assert_int_equal(isn_doc_event_count(doc), 1);
+    expect_event(0, "042", "خليفة حفتر", "واشنطن", ISN_ASSERTED);
     /* no actor, no event */
     run("وشن هجوما على المدينة.", NULL);
     assert_int_equal(isn_doc_event_count(doc), 0);
@@ -194,6 +201,20 @@ static void test_modality(void **s) {
     expect_event(0, "190", "مجموعة فاغنر", "حكومة الوفاق", ISN_ALLEGED);
 }
 
+/* The headline restates the story: its events are the body's. */
+static void test_headline_skipped(void **s) {
+    (void)s;
+    const char *t = "زيارة حفتر لموسكو\n\nوصل خليفة حفتر إلى العاصمة الروسية أمس.\nوزار حفتر موسكو للمرة الثالثة.\n";
+    isn_input in = {.id = "t", .text = t, .len = strlen(t)};
+    text = t;
+    assert_int_equal(isn_doc_process(doc, &in, NULL, NULL), ISN_OK);
+    assert_non_null(isn_doc_title(doc));
+    assert_int_equal(isn_doc_event_count(doc), 1);
+    isn_event e;
+    isn_doc_event(doc, 0, &e);
+    assert_int_equal(e.sentence, 2);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_verb_orders),
@@ -201,6 +222,7 @@ int main(void) {
         cmocka_unit_test(test_nouns_and_light_verbs),
         cmocka_unit_test(test_attribution),
         cmocka_unit_test(test_modality),
+        cmocka_unit_test(test_headline_skipped),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
