@@ -95,6 +95,25 @@ check(any(t.get("mod") == "END" and t["value"] == "2015" for t in times), "أو�
 check(any(t.get("note") and t["value"] == "2020-07" for t in times), "the mismatched pair is kept and noted")
 check(all(t["anchored"] is False for t in times if t["value"].startswith("X")), "X values are never anchored")
 check(not any(seed_of(t) != "000" and t["anchored"] for t in times), "only the dated seed anchors anything")
+# events the issue names: who, what (CAMEO root), whom, when, by whose account
+events = [r for r in allrecs if r["kind"] == "event"]
+def ent(x): return x["entity"] if x else None
+def chain(e): return [a["entity"] for a in e["attribution"]]
+backers = {ent(e["source"]) for e in events if seed_of(e) == "001" and ent(e["target"]) == "lby.haftar"}
+check({"egy", "rus", "are"} <= backers, "Egypt, Russia and the UAE each back Haftar (%s)" % sorted(b for b in backers if b))
+check(any(seed_of(e) == "004" and ent(e["source"]) == "are" and ent(e["target"]) == "lby.haftar" and e["root"] == "07"
+          for e in events), "the UAE supplies 'the retired general', resolved to Haftar")
+meet = [e for e in events if seed_of(e) == "002" and ent(e["source"]) == "lby.haftar" and ent(e["target"]) == "rus.shoigu"]
+check(any(e["root"] == "04" and ent(e["location"]) == "rus.moscow" and len(e["attribution"]) == 2 for e in meet),
+      "Haftar meets Shoigu in Moscow, by the ambassador's account via the news agency")
+check(any(seed_of(e) == "003" and e["root"] == "19" and ent(e["target"]) == "lby.tripoli" and e["date"]
+          and e["date"]["value"] == "XXXX-04-04" for e in events), "the Tripoli offensive of 4 April")
+check(any(seed_of(e) == "004" and e["root"] == "07" and ent(e["target"]) == "lby.haftar" and e["date"]
+          and e["date"]["value"] == "2019-08/2019-09" and chain(e) == ["med.anadolu", "med.jpost"] for e in events),
+      "Israeli officers train Haftar's militias in August-September 2019, [Anadolu, Jerusalem Post]")
+check(any(seed_of(e) == "003" and ent(e["source"]) == "rus.prigozhin" and e["modality"] == "alleged" for e in events),
+      "what is rumoured of Prigozhin is alleged")
+check(all(e["source"] for e in events), "every event has a source")
 print("%d passed, %d failed" % (passed, failed))
 sys.exit(1 if failed else 0)
 PY

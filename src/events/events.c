@@ -316,6 +316,7 @@ static uint32_t ment_before(const ectx *c, uint32_t i, uint32_t reach, uint32_t 
         if (is(c, t, ",") && ((t + 1 < i && (c->w->in_time.v[t + 1] || date_prep(c, t + 1))) ||
                               (t > floor && c->w->in_time.v[t - 1])))
             continue;
+        if (is(c, t, "\"")) continue; /* "صحيفة “جيروزاليم بوست” العبرية كشفت" */
         if (c->t[t].kind == ISN_TOK_PUNCT) break; /* "بحسب X، زودت": not a subject */
         words++;
     }
@@ -523,6 +524,21 @@ static uint32_t head_before(const ectx *c, uint32_t i, uint32_t floor) {
 
 /* ---- roles ------------------------------------------------------------------------ */
 
+/* The genitive after a trigger: the mention right after it, or after a
+ * quantifier or two ("تدريب بعض ميليشيات حفتر", "دعم كل القوات"), not one
+ * a preposition governs. */
+static uint32_t genitive_after(const ectx *c, uint32_t j) {
+    for (uint32_t x = j; x < j + 3 && x < c->b; x++) {
+        uint32_t k = ment_at(c, x);
+        if (k != ISN_NONE) return c->m[k].first == x && !governed(c, k) ? k : ISN_NONE;
+        if (c->t[x].kind != ISN_TOK_WORD || cue(c, CUE_COMP, x) || cue(c, CUE_PLACE, x)) return ISN_NONE;
+        int prep = 0;
+        for (size_t p = 0; p < c->lex->npreps && !prep; p++) prep = is(c, x, c->lex->preps[p]);
+        if (prep) return ISN_NONE;
+    }
+    return ISN_NONE;
+}
+
 /* Is token i inside a time expression of the sentence? */
 static int in_time(const ectx *c, uint32_t i) { return c->w->in_time.v[i]; }
 
@@ -559,7 +575,7 @@ static uint32_t slot_target(const ectx *c, const isn_trigger *tr, uint32_t j, ui
         if (sl->marker == ISN_SLOT_OBJ) {
             k = object_after(c, subj_end > j ? subj_end : j);
         } else if (sl->marker == ISN_SLOT_GEN) {
-            k = ment_from(c, j, j + 1);
+            k = genitive_after(c, j);
         } else if (sl->marker == ISN_SLOT_HEAD) {
             continue; /* read by the caller: the noun before a participle */
         } else {
