@@ -673,6 +673,18 @@ static void emit_events(ectx *c, uint32_t i, uint32_t j, uint32_t trig, const ui
         }
 }
 
+/* "بين X وY" within a few words after a trigger: both are its targets. */
+static int between_targets(const ectx *c, uint32_t j, uint32_t *out) {
+    for (uint32_t x = j; x < j + 4 && x + 1 < c->b; x++) {
+        if (is(c, x, "\xd8\xa8\xd9\x8a\xd9\x86")) { /* بين */
+            uint32_t k = ment_at(c, x + 1);
+            return k != ISN_NONE && c->m[k].first == x + 1 ? with_conjuncts(c, k, out) : 0;
+        }
+        if (c->t[x].kind != ISN_TOK_WORD || ment_at(c, x) != ISN_NONE) return 0;
+    }
+    return 0;
+}
+
 /* The roles of the trigger at tokens [i, j), then its events. */
 static void read_trigger(ectx *c, uint32_t i, uint32_t j, uint32_t trig, int future, size_t first_event,
                          uint32_t subject) {
@@ -737,6 +749,7 @@ static void read_trigger(ectx *c, uint32_t i, uint32_t j, uint32_t trig, int fut
         if (!ns && accusative && (k = subject_before(c, i, floor)) != ISN_NONE && (nt == 0 || !same_entity(c, k, tgt[0])))
             ns = with_conjuncts(c, k, src);
     }
+    if (ns && !nt) nt = between_targets(c, j, tgt); /* "توسطت أنقرة بين الدبيبة وباشاغا" */
     if (ns) emit_events(c, i, j, trig, src, ns, tgt, nt, future);
 }
 

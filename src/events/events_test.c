@@ -37,6 +37,8 @@ static const char *triggers =
     "شن هجوما / شنت هجوما = light | target:على\n"
     "هجوم = noun | target:على, source:gen\n"
     "تقاتل / يقاتل = verb | target:ضد\n"
+    "[045]\n"
+    "توسط / توسطت = verb | target:obj\n"
     "[163]\n"
     "فرض عقوبات / فرضت عقوبات = light | target:على\n";
 
@@ -162,6 +164,11 @@ static void test_nouns_and_light_verbs(void **s) {
     expect_event(0, "042", "أنقرة", "طرابلس", ISN_ASSERTED);
     run("وزارت صلالة طرابلس.", NULL);
     assert_int_equal(isn_doc_event_count(doc), 0);
+    /* "بين X وY": both are targets */
+    run("وتوسطت تركيا بين روسيا وأوكرانيا.", NULL);
+    assert_int_equal(isn_doc_event_count(doc), 2);
+    expect_event(0, "045", "تركيا", "روسيا", ISN_ASSERTED);
+    expect_event(1, "045", "تركيا", "وأوكرانيا", ISN_ASSERTED);
     /* a noun after a glued preposition completes another predicate */
     run("وطالبت حكومة الوفاق بزيارة حفتر لموسكو.", NULL);
     assert_int_equal(isn_doc_event_count(doc), 0);
