@@ -203,8 +203,12 @@ static const char *on_frame(void *ctx, const char *section, const char *key, con
                       : !strcmp(section, "planned")         ? &lex->planned
                       : !strcmp(section, "complementizers") ? &lex->complementizers
                       : !strcmp(section, "place-preps")     ? &lex->place_preps
+                      : !strcmp(section, "relatives")       ? &lex->relatives
+                      : !strcmp(section, "resumptives")     ? &lex->resumptives
                                                             : NULL;
-    if (!ps) return "unknown section (report, source-nouns, alleged, denied, negated, planned, complementizers, place-preps)";
+    if (!ps)
+        return "unknown section (report, source-nouns, alleged, denied, negated, planned, complementizers, "
+               "place-preps, relatives, resumptives)";
     if (value) return "this section takes words without \" = value\"";
     return add_forms(ps, key, 1);
 }
@@ -263,7 +267,7 @@ int isn_event_lex_load(isn_event_lex *lex, const char *dir, isn_warnings *warn, 
     for (size_t i = 0; i < 5 && !rc; i++) isn_phrases_add_first_words(&lex->cue_openers, cues[i]);
     isn_phrases *all[] = {&lex->code_ids, &lex->forms, &lex->report, &lex->source_nouns, &lex->alleged,
                           &lex->denied, &lex->negated, &lex->planned, &lex->complementizers, &lex->place_preps,
-                          &lex->openers, &lex->cue_openers};
+                          &lex->relatives, &lex->resumptives, &lex->openers, &lex->cue_openers};
     for (size_t i = 0; i < sizeof all / sizeof *all && !rc; i++)
         if (isn_phrases_build(all[i])) rc = isn_set_error(err, ISN_ENOMEM, dir, 0, ISN_NO_OFFSET, "out of memory");
     if (!rc) warn_duplicates(&L);
@@ -280,7 +284,7 @@ int isn_event_lex_load(isn_event_lex *lex, const char *dir, isn_warnings *warn, 
 void isn_event_lex_free(isn_event_lex *lex) {
     isn_phrases *all[] = {&lex->code_ids, &lex->forms, &lex->report, &lex->source_nouns, &lex->alleged,
                           &lex->denied, &lex->negated, &lex->planned, &lex->complementizers, &lex->place_preps,
-                          &lex->openers, &lex->cue_openers};
+                          &lex->relatives, &lex->resumptives, &lex->openers, &lex->cue_openers};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++) isn_phrases_free(all[i]);
     ISN_VEC_FREE(lex->codes);
     ISN_VEC_FREE(lex->triggers);

@@ -49,7 +49,8 @@ typedef struct isn_event_lex {
     char preps[ISN_EV_MAX_PREPS][24]; /* normalised prepositions named by slots */
     size_t npreps;
     /* data/events/frames.txt */
-    isn_phrases report, source_nouns, alleged, denied, negated, planned, complementizers, place_preps;
+    isn_phrases report, source_nouns, alleged, denied, negated, planned, complementizers, place_preps,
+        relatives, resumptives;
     isn_phrases openers;         /* first words of triggers and frames: one lookup rejects most tokens */
     isn_phrases cue_openers;     /* first words of the function words and cues */
 } isn_event_lex;
