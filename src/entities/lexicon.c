@@ -298,9 +298,10 @@ static const char *on_pattern(void *ctx, const char *section, const char *key, c
         if (value) return "this section takes words without \" = value\"";
         return isn_phrases_add(set, key, 1) ? "empty phrase after normalisation" : NULL;
     }
-    int titles = !strcmp(section, "titles");
-    if (!titles && strcmp(section, "institutions"))
-        return "unknown section ([titles], [institutions], [forces], [kinship], [descriptions], [modifiers], [stop], [given-names], [name-starters])";
+    int titles = !strcmp(section, "titles"), generic = !strcmp(section, "generic-actors");
+    if (!titles && !generic && strcmp(section, "institutions"))
+        return "unknown section ([titles], [institutions], [generic-actors], [forces], [kinship], [descriptions], "
+               "[modifiers], [stop], [given-names], [name-starters])";
     isn_role r = {{0}, ISN_ENT_PER};
     char role[8] = "", type[8] = "";
     if (value && sscanf(value, "%7s %7s", role, type) < 1) return "expected: phrase = ROLE [TYPE]";
@@ -314,7 +315,7 @@ static const char *on_pattern(void *ctx, const char *section, const char *key, c
     isn_role *slot = ISN_VEC_PUSH(lex->roles);
     if (!slot) return "out of memory";
     *slot = r;
-    if (isn_phrases_add(titles ? &lex->titles : &lex->institutions, key, (int)(lex->roles.n - 1)))
+    if (isn_phrases_add(titles ? &lex->titles : generic ? &lex->generic : &lex->institutions, key, (int)(lex->roles.n - 1)))
         return "empty phrase after normalisation";
     return NULL;
 }
@@ -376,7 +377,7 @@ int isn_entity_lex_load(isn_entity_lex *lex, const char *dir, isn_warnings *warn
     isn_buf_free(&L.titles);
     ISN_VEC_FREE(L.refs);
     if (rc) return rc;
-    isn_phrases *all[] = {&lex->aliases, &lex->nisbas, &lex->titles, &lex->institutions,
+    isn_phrases *all[] = {&lex->aliases, &lex->nisbas, &lex->titles, &lex->institutions, &lex->generic,
                           &lex->forces_words, &lex->kinship, &lex->descriptions, &lex->modifiers, &lex->stop, &lex->given_names, &lex->name_starters};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++)
         if (isn_phrases_build(all[i])) return isn_set_error(err, ISN_ENOMEM, dir, 0, ISN_NO_OFFSET, "out of memory");
@@ -385,7 +386,7 @@ int isn_entity_lex_load(isn_entity_lex *lex, const char *dir, isn_warnings *warn
 }
 
 void isn_entity_lex_free(isn_entity_lex *lex) {
-    isn_phrases *all[] = {&lex->aliases, &lex->nisbas, &lex->titles, &lex->institutions,
+    isn_phrases *all[] = {&lex->aliases, &lex->nisbas, &lex->titles, &lex->institutions, &lex->generic,
                           &lex->forces_words, &lex->kinship, &lex->descriptions, &lex->modifiers, &lex->stop, &lex->given_names, &lex->name_starters};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++) isn_phrases_free(all[i]);
     free(lex->id_slots);

@@ -36,6 +36,7 @@ typedef struct isn_entity_lex {
     /* patterns.txt */
     isn_phrases titles;         /* value: index into roles */
     isn_phrases institutions;   /* value: index into roles */
+    isn_phrases generic;        /* actors named by what they are, "مسلحون": value: index into roles */
     isn_phrases forces_words, kinship, descriptions, modifiers, stop, given_names, name_starters;
     ISN_VEC(isn_role) roles;
     int max_words;              /* longest alias, in words */

@@ -13,6 +13,7 @@
  *                ("المشير", "اللواء المتقاعد") is a description, linked to
  *                the most salient person of the document who bears it
  *   institution  "الجيش الأمريكي"   an institution + nisba: USAMIL
+ *   generic      "مسلحون"            an actor by what it is: UAF (last of all)
  *   lexicon      "لحفتر"             a name of the lexicon, longest match
  *   description  "الرجل"             the most salient person so far
  *   surname      "ميلمان"            an unknown person named in full before
@@ -524,6 +525,25 @@ static uint32_t rule_institution(ctx *c, uint32_t i) {
     return n + 1;
 }
 
+/* "مسلحون", "المتظاهرون", "قوات الأمن": an actor named by what it is, with
+ * its role as code (UAF, CVL, COP), or its country's before it when a nisba
+ * follows ("مسلحون عراقيون" -> IRQUAF). Always nominal, entity null. */
+static uint32_t rule_generic(ctx *c, uint32_t i) {
+    const isn_phrase *hit = NULL;
+    uint32_t n = lookupn(c, &c->lex->generic, i, &hit), tmp;
+    if (!n || entity_at(c, i, &tmp) >= n) return 0;
+    const isn_role *role = &c->lex->roles.v[hit->value];
+    const isn_phrase *nis = lookup1(c, &c->lex->nisbas, i + n);
+    uint32_t end = i + n + (nis ? 1 : 0);
+    isn_ment *m = emit(c, i, end, role->type, ISN_MR_INSTITUTION, ISN_NONE);
+    if (m) {
+        m->name = put(c, c->text + c->t[i].start, c->t[end - 1].end - c->t[i].start);
+        m->code = nis ? put_code(c, ent_code(c, (uint32_t)nis->value), role->role) : put(c, role->role, 3);
+        m->nominal = 1;
+    }
+    return end - i;
+}
+
 static uint32_t rule_lexicon(ctx *c, uint32_t i) {
     uint32_t ent, n = entity_at(c, i, &ent);
     if (!n) return 0;
@@ -636,6 +656,7 @@ int isn_entities_run(const isn_entity_lex *lex, const char *text, const isn_toke
                 if (!n) n = rule_lexicon(&c, i);
                 if (!n && full) n = rule_name_start(&c, i);
                 if (!n && full) n = rule_description(&c, i);
+                if (!n && full) n = rule_generic(&c, i);
                 if (!n && full) n = rule_surname(&c, i);
             }
             i += n ? n : 1;

@@ -191,6 +191,20 @@ static void test_forces_and_kinship(void **st) {
     assert_int_equal(isn_doc_mention_count(doc), 4);
 }
 
+/* Actors named by what they are: the role as code, the country's before it
+ * with a nisba; always descriptions. */
+static void test_generic_actors(void **st) {
+    (void)st;
+    run("أطلق مسلحون تستانيون النار على المتظاهرين قبل أن تتدخل الشرطة.");
+    expect(0, "مسلحون تستانيون", NULL, "مسلحون تستانيون", ISN_ENT_ORG, "TSTUAF");
+    expect(1, "المتظاهرين", NULL, "المتظاهرين", ISN_ENT_ORG, "CVL");
+    expect(2, "الشرطة", NULL, "الشرطة", ISN_ENT_ORG, "COP");
+    assert_int_equal(isn_doc_mention_count(doc), 3);
+    isn_mention m;
+    isn_doc_mention(doc, 0, &m);
+    assert_true(m.nominal);
+}
+
 static void test_coreference(void **st) {
     (void)st;
     run("استقبل سالم بن عامر الوفد. وقال المشير إن الحوار ممكن. وأضاف اللواء المتقاعد أن الرجل لن يتراجع. "
@@ -248,6 +262,7 @@ int main(void) {
         cmocka_unit_test(test_clitics_and_multiword),
         cmocka_unit_test(test_nisba_codes),
         cmocka_unit_test(test_forces_and_kinship),
+        cmocka_unit_test(test_generic_actors),
         cmocka_unit_test(test_coreference),
         cmocka_unit_test(test_lexicon_only_baseline),
     };
