@@ -246,6 +246,7 @@ typedef enum isn_mention_rule {
     ISN_MR_KINSHIP,     /* "نجل حفتر": a relative, another person */
     ISN_MR_COREF,       /* "المشير", "الرجل", a surname: linked to a person named before */
     ISN_MR_NAME,        /* a given name and more name words: an unknown person */
+    ISN_MR_GENERIC,     /* "مسلحون", "المتظاهرون": an actor named by what it is */
     ISN_MR_COUNT
 } isn_mention_rule;
 

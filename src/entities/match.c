@@ -535,7 +535,7 @@ static uint32_t rule_generic(ctx *c, uint32_t i) {
     const isn_role *role = &c->lex->roles.v[hit->value];
     const isn_phrase *nis = lookup1(c, &c->lex->nisbas, i + n);
     uint32_t end = i + n + (nis ? 1 : 0);
-    isn_ment *m = emit(c, i, end, role->type, ISN_MR_INSTITUTION, ISN_NONE);
+    isn_ment *m = emit(c, i, end, role->type, ISN_MR_GENERIC, ISN_NONE);
     if (m) {
         m->name = put(c, c->text + c->t[i].start, c->t[end - 1].end - c->t[i].start);
         m->code = nis ? put_code(c, ent_code(c, (uint32_t)nis->value), role->role) : put(c, role->role, 3);

@@ -195,7 +195,7 @@ const char *isn_entity_type_name(int type) {
 }
 
 const char *isn_mention_rule_name(int rule) {
-    static const char *names[ISN_MR_COUNT] = {"lexicon", "forces", "institution", "title", "kinship", "coref", "name"};
+    static const char *names[ISN_MR_COUNT] = {"lexicon", "forces", "institution", "title", "kinship", "coref", "name", "generic"};
     return rule >= 0 && rule < ISN_MR_COUNT ? names[rule] : "unknown";
 }
 
