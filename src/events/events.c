@@ -680,6 +680,18 @@ static void emit_events(ectx *c, uint32_t i, uint32_t j, uint32_t trig, const ui
         }
 }
 
+/* Does a noun or a light phrase at token i follow a glued preposition of
+ * its own ("طالبت ... بفتح تحقيق", "ونددت ... بتصريحات السيسي")? Then it
+ * completes another predicate (the demand, the condemnation) and is no
+ * event of its own. The letter may belong to the form ("بحث"): not then. */
+static int complement(const ectx *c, uint32_t i) {
+    const char *w = nrm(c, i);
+    size_t n = c->t[i].norm_len;
+    if (n > 4 && (!memcmp(w, W_, 2) || !memcmp(w, F_, 2))) w += 2, n -= 2;
+    if (n <= 6 || (memcmp(w, B_, 2) && memcmp(w, L_, 2))) return 0;
+    return !isn_phrases_get(&c->lex->openers, w, n);
+}
+
 /* "بين X وY" within a few words after a trigger: both are its targets. */
 static int between_targets(const ectx *c, uint32_t j, uint32_t *out) {
     for (uint32_t x = j; x < j + 4 && x + 1 < c->b; x++) {
@@ -696,6 +708,7 @@ static int between_targets(const ectx *c, uint32_t j, uint32_t *out) {
 static void read_trigger(ectx *c, uint32_t i, uint32_t j, uint32_t trig, int future, size_t first_event,
                          uint32_t subject) {
     const isn_trigger *tr = &c->lex->triggers.v[trig];
+    if (tr->shape != ISN_SHAPE_VERB && tr->shape != ISN_SHAPE_PASSIVE && complement(c, i)) return;
     uint32_t src[MAX_ROLE], tgt[MAX_ROLE];
     int ns = 0, nt = 0;
     uint32_t k = ISN_NONE, subj_end = j;
@@ -732,10 +745,6 @@ static void read_trigger(ectx *c, uint32_t i, uint32_t j, uint32_t trig, int fut
     } else { /* a noun: "زيارة السيسي لموسكو", "إزاحة إدريس ديبي لحسين حبري" */
         /* a noun after a glued preposition completes another predicate
          * ("طالبت ... بفتح تحقيق", "ونددت ... بتصريحات السيسي"): no event of its own */
-        const char *w0 = nrm(c, i);
-        size_t n0 = c->t[i].norm_len;
-        if (n0 > 4 && (!memcmp(w0, W_, 2) || !memcmp(w0, F_, 2))) w0 += 2, n0 -= 2;
-        if (n0 > 6 && (!memcmp(w0, B_, 2) || !memcmp(w0, L_, 2))) return;
         uint32_t gen = ment_from(c, j, j + 1), t = ISN_NONE;
         if (gen != ISN_NONE && governed(c, gen)) gen = ISN_NONE; /* "دعم عسكري لقوات حفتر": not a genitive */
         for (int s = 0; s < tr->nslots; s++)
