@@ -113,6 +113,8 @@ check(any(seed_of(e) == "004" and e["root"] == "07" and ent(e["target"]) == "lby
       "Israeli officers train Haftar's militias in August-September 2019, [Anadolu, Jerusalem Post]")
 check(any(seed_of(e) == "003" and ent(e["source"]) == "rus.prigozhin" and e["modality"] == "alleged" for e in events),
       "what is rumoured of Prigozhin is alleged")
+check(any(seed_of(e) == "002" and e["modality"] == "denied" and ent(e["source"]) == "lby.haftar"
+          and e["attribution"] for e in events), "the army's denial of what Haftar announced is denied")
 check(all(e["source"] for e in events), "every event has a source")
 print("%d passed, %d failed" % (passed, failed))
 sys.exit(1 if failed else 0)

@@ -85,6 +85,7 @@ static int is(const ectx *c, uint32_t i, const char *s) {
 #define K_ "\xd9\x83"  /* ك */
 #define S_ "\xd8\xb3"  /* س */
 #define AL_ "\xd8\xa7\xd9\x84" /* ال */
+#define MA_ "\xd9\x85\xd8\xa7" /* ما */
 
 static int starts(const char *s, size_t n, const char *p) {
     size_t k = strlen(p);
@@ -455,6 +456,7 @@ static uint32_t frame_subject(ectx *c, uint32_t after, uint32_t *ment, uint32_t 
     uint32_t reach = after + VSO_REACH;
     for (uint32_t k = after; k < reach && k < c->b; k++) {
         if (is_quote(c, k)) { reach++; continue; } /* "وكالة “نوفوستي”" */
+        if (is(c, k, MA_)) return 0; /* "كذب ما أعلنه X": X said it, the denier is before */
         if (cue(c, CUE_COMP, k)) return 0;
         uint32_t mi = ment_at(c, k);
         if (mi != ISN_NONE) {
@@ -466,6 +468,29 @@ static uint32_t frame_subject(ectx *c, uint32_t after, uint32_t *ment, uint32_t 
         if (c->t[k].kind != ISN_TOK_WORD) return 0;
     }
     return 0;
+}
+
+static void emit_events(ectx *c, uint32_t i, uint32_t j, uint32_t trig, const uint32_t *src, int ns,
+                        const uint32_t *tgt, int nt, int future);
+
+/* "كذّب الجيش ما أعلنه حفتر": what is denied is Y's statement. It becomes
+ * an event of its own (code 010, source Y) with the denial's modality and
+ * chain, so the record says who said it and who denies it. */
+static uint32_t denied_statement(ectx *c, const frame *f, uint32_t after) {
+    const isn_phrase *h;
+    uint32_t n;
+    if (c->lex->statement == UINT32_MAX || !is(c, after, MA_) ||
+        !(n = match_at(c, &c->lex->report, after + 1, &h, NULL)))
+        return 0;
+    uint32_t k = ment_at(c, after + 1 + n);
+    if (k == ISN_NONE || c->m[k].first != after + 1 + n) return 0;
+    size_t before = c->w->events.n;
+    emit_events(c, after + 1, after + 1 + n, c->lex->statement, &k, 1, NULL, 0, 0);
+    for (size_t e = before; e < c->w->events.n; e++) { /* the verb sits outside the denial's region */
+        c->w->events.v[e].modality = ISN_MOD_DENIED;
+        c->w->events.v[e].chain = f->chain, c->w->events.v[e].nchain = f->nchain;
+    }
+    return c->m[k].last - after; /* "ما أعلنه حفتر" is read: no frame of its own */
 }
 
 /* Reads the frame at tokens [i, i+n) of kind `kind`; returns the tokens the
@@ -515,6 +540,9 @@ static uint32_t read_frame(ectx *c, uint32_t i, uint32_t n, int kind, int denial
         for (uint32_t k = end; k < end + 8 && k < c->b; k++)
             if (cue(c, CUE_COMP, k) || is(c, k, ":")) { f->r0 = k + 1; break; }
     c->nframes++;
+    uint32_t said = 0, at = after; /* "كذّب ما أعلنه X" or "كذّبت الوزارة ما أعلنه X" */
+    if (denial && !(said = denied_statement(c, f, at = after)) && end > after) said = denied_statement(c, f, at = end);
+    if (said) return at + said - i;
     return (kind == ISN_FRAME_PREP || kind == ISN_FRAME_INTERVIEW) ? end - i : n;
 }
 

@@ -203,6 +203,10 @@ static void test_modality(void **s) {
     run("ونفت وزارة الدفاع الروسية أن تكون روسيا زودت حفتر بأسلحة.", NULL);
     expect_event(0, "072", "روسيا", "حفتر", ISN_DENIED);
     expect_chain(0, "وزارة الدفاع الروسية");
+    /* a denied statement: who said it, who denies it */
+    run("وكذبت وزارة الدفاع الروسية ما أعلنه خليفة حفتر عن تسليم الأسلحة.", NULL);
+    expect_event(0, "010", "خليفة حفتر", "-", ISN_DENIED);
+    expect_chain(0, "وزارة الدفاع الروسية");
     run("ولم يزر حفتر موسكو منذ سنوات.", NULL);
     expect_event(0, "042", "حفتر", "موسكو", ISN_NEGATED);
     run("وسيزور حفتر موسكو الأسبوع المقبل.", "2020-01-15");

@@ -271,6 +271,14 @@ int isn_event_lex_load(isn_event_lex *lex, const char *dir, isn_warnings *warn, 
     for (size_t i = 0; i < sizeof all / sizeof *all && !rc; i++)
         if (isn_phrases_build(all[i])) rc = isn_set_error(err, ISN_ENOMEM, dir, 0, ISN_NO_OFFSET, "out of memory");
     if (!rc) warn_duplicates(&L);
+    lex->statement = UINT32_MAX;
+    long said = find_code(lex, "010");
+    isn_trigger *st = !rc && said >= 0 ? ISN_VEC_PUSH(lex->triggers) : NULL;
+    if (st) {
+        memset(st, 0, sizeof *st);
+        st->code = (uint32_t)said, st->shape = ISN_SHAPE_VERB;
+        lex->statement = (uint32_t)(lex->triggers.n - 1);
+    }
     if (lex->codes.oom || lex->triggers.oom || L.form_lines.oom || L.form_files.oom)
         rc = rc ? rc : isn_set_error(err, ISN_ENOMEM, dir, 0, ISN_NO_OFFSET, "out of memory");
     for (size_t i = 0; i < paths.n; i++) free(paths.v[i]);

@@ -51,6 +51,8 @@ typedef struct isn_event_lex {
     /* data/events/frames.txt */
     isn_phrases report, source_nouns, alleged, denied, negated, planned, complementizers, place_preps,
         relatives, resumptives;
+    uint32_t statement;          /* a trigger of code 010 for "نفى X ما أعلنه Y": Y's statement, denied;
+                                    UINT32_MAX when cameo.txt has no 010 */
     isn_phrases openers;         /* first words of triggers and frames: one lookup rejects most tokens */
     isn_phrases cue_openers;     /* first words of the function words and cues */
 } isn_event_lex;
