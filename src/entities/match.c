@@ -472,7 +472,11 @@ static uint32_t rule_title(ctx *c, uint32_t i) {
         }
     }
     uint32_t k = entity_at(c, j, &ent);
-    if (k) return j - i; /* a known name follows: the lexicon rule takes it */
+    /* a known person follows: the lexicon rule takes him; a known place or
+     * organisation is not the title's bearer ("وزار المشير موسكو") */
+    if (k && c->lex->ents.v[ent].type == ISN_ENT_PER) return j - i;
+    if (k && j == i + n) k = 0;
+    if (k) return j - i;
     uint32_t e = name_end(c, j);
     const char *ccode = ent_code(c, country);
     if (e > j) { /* an unknown person: the name is the mention, the title its context */

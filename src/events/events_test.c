@@ -39,6 +39,8 @@ static const char *triggers =
     "تقاتل / يقاتل = verb | target:ضد\n"
     "[045]\n"
     "توسط / توسطت = verb | target:obj\n"
+    "[173]\n"
+    "اعتقل / اعتقلت = passive | source:من\n"
     "[163]\n"
     "فرض عقوبات / فرضت عقوبات = light | target:على\n";
 
@@ -198,6 +200,28 @@ static void test_attribution(void **s) {
     expect_chain(0, "موقع ميدل إيست آي");
 }
 
+static void test_passive_description_unnamed(void **s) {
+    (void)s;
+    /* a passive: the subject is the target, the agent after "من قبل" */
+    run("واعتقل سيف الإسلام القذافي من قبل مسلحين في الزنتان.", NULL);
+    expect_event(0, "173", "مسلحين", "سيف الإسلام القذافي", ISN_ASSERTED);
+    /* a description the entities stage resolves: "المشير" after Haftar was named */
+    run("وصل خليفة حفتر إلى القاهرة.\nوزار المشير موسكو بعد ذلك.", NULL);
+    isn_event e;
+    isn_mention m;
+    assert_int_equal(isn_doc_event(doc, 0, &e), 0);
+    assert_int_equal(isn_doc_mention(doc, e.source, &m), 0);
+    assert_non_null(m.entity);
+    assert_string_equal(m.entity, "lby.haftar");
+    /* a source that is no entity keeps its words */
+    run("وقالت مصادر مطلعة إن روسيا زودت حفتر بطائرات.", NULL);
+    expect_event(0, "072", "روسيا", "حفتر", ISN_REPORTED);
+    expect_chain(0, "مصادر مطلعة");
+    isn_claim_source cs;
+    assert_int_equal(isn_doc_event_source(doc, 0, 0, &cs), 0);
+    assert_true(cs.mention == ISN_NO_INDEX);
+}
+
 static void test_modality(void **s) {
     (void)s;
     run("ونفت وزارة الدفاع الروسية أن تكون روسيا زودت حفتر بأسلحة.", NULL);
@@ -235,6 +259,7 @@ int main(void) {
         cmocka_unit_test(test_participle_and_conjunction),
         cmocka_unit_test(test_nouns_and_light_verbs),
         cmocka_unit_test(test_attribution),
+        cmocka_unit_test(test_passive_description_unnamed),
         cmocka_unit_test(test_modality),
         cmocka_unit_test(test_headline_skipped),
     };
