@@ -9,9 +9,8 @@
  *    mention after it, or before it, or a source noun such as "مصادر") and
  *    opens a region: the rest of the sentence after its complementizer
  *    ("إن", "أن"), or the whole sentence for "بحسب X". A frame inside an
- *    earlier frame's region extends that frame's chain ("نشرت الأناضول تقريرا
- *    قالت فيه إن جيروزاليم بوست كشفت أن ..." gives [Anadolu, Jerusalem
- *    Post]); a frame with no subject of its own ("قالت فيه", "وأضاف
+ *    earlier frame's region extends that frame's chain ("أوردت رويترز خبرا
+ *    ذكرت فيه أن لوموند كشفت أن ..." gives [Reuters, Le Monde]); a frame with no subject of its own ("قالت فيه", "وأضاف
  *    الموقع أن") continues the chain before it, in this sentence or the one
  *    before. Denial verbs ("نفى") are frames too, and mark what they govern
  *    as denied.
@@ -25,7 +24,7 @@
  *      noun          the genitive after it ("زيارة السيسي"), a preposition
  *      participle    the noun before it is the target, the agent after "من"
  *    Mentions joined by "و" fill a role together, one event per pair
- *    ("المدعوم من مصر وروسيا والإمارات" gives three).
+ *    ("المدعومة من تركيا وقطر وإيطاليا" gives three).
  *
  * An event needs a source: a sentence with no actor yields nothing. Its date
  * is the time expression of the sentence nearest the trigger, else none (the
@@ -505,7 +504,7 @@ static uint32_t read_frame(ectx *c, uint32_t i, uint32_t n, int kind, int denial
     int own = end != 0;
     if (!own && (kind == ISN_FRAME_VERB || kind == ISN_FRAME_FROM) && !is(c, after, "\xd9\x81\xd9\x8a\xd9\x87") &&
         (src = ment_before(c, i, SVO_REACH, c->a)) != ISN_NONE)
-        own = 1; /* "صحيفة جيروزاليم بوست كشفت أن" */
+        own = 1; /* "صحيفة لوموند كشفت أن" */
     if (!end) end = after;
     int outer = frame_of(c, i);
     size_t start = c->w->srcs.n;
@@ -770,7 +769,7 @@ static void read_trigger(ectx *c, uint32_t i, uint32_t j, uint32_t trig, int fut
         uint32_t s = slot_target(c, tr, j, j, 1);
         if (s != ISN_NONE) ns = with_conjuncts(c, s, src);
         if (!nt && (k = slot_target(c, tr, j, j, 0)) != ISN_NONE) nt = with_conjuncts(c, k, tgt);
-    } else { /* a noun: "زيارة السيسي لموسكو", "إزاحة إدريس ديبي لحسين حبري" */
+    } else { /* a noun: "زيارة السيسي لموسكو", "هجوم قوات حفتر على طرابلس" */
         /* a noun after a glued preposition completes another predicate
          * ("طالبت ... بفتح تحقيق", "ونددت ... بتصريحات السيسي"): no event of its own */
         uint32_t gen = ment_from(c, j, j + 1), t = ISN_NONE;

@@ -141,11 +141,11 @@ static void test_verb_orders(void **s) {
 
 static void test_participle_and_conjunction(void **s) {
     (void)s;
-    run("ويواصل خليفة حفتر المدعوم من مصر وروسيا والإمارات حصار المدينة.", NULL);
+    run("وتتمسك حكومة الوفاق المدعومة من تركيا وقطر وإيطاليا بمواقعها.", NULL);
     assert_int_equal(isn_doc_event_count(doc), 3);
-    expect_event(0, "072", "مصر", "خليفة حفتر", ISN_ASSERTED);
-    expect_event(1, "072", "وروسيا", "خليفة حفتر", ISN_ASSERTED);
-    expect_event(2, "072", "والإمارات", "خليفة حفتر", ISN_ASSERTED);
+    expect_event(0, "072", "تركيا", "حكومة الوفاق", ISN_ASSERTED);
+    expect_event(1, "072", "وقطر", "حكومة الوفاق", ISN_ASSERTED);
+    expect_event(2, "072", "وإيطاليا", "حكومة الوفاق", ISN_ASSERTED);
 }
 
 static void test_nouns_and_light_verbs(void **s) {
@@ -188,16 +188,16 @@ static void test_nouns_and_light_verbs(void **s) {
 
 static void test_attribution(void **s) {
     (void)s;
-    run("ونشرت وكالة الأناضول تقريرا قالت فيه إن صحيفة جيروزاليم بوست كشفت أن إسرائيل دربت قوات حفتر.", NULL);
-    expect_event(0, "072", "إسرائيل", "قوات حفتر", ISN_REPORTED);
-    expect_chain(0, "وكالة الأناضول > صحيفة جيروزاليم بوست");
+    run("وأوردت وكالة رويترز خبرا ذكرت فيه أن صحيفة لوموند كشفت أن فرنسا دربت قوات حفتر.", NULL);
+    expect_event(0, "072", "فرنسا", "قوات حفتر", ISN_REPORTED);
+    expect_chain(0, "وكالة رويترز > صحيفة لوموند");
     run("وبحسب وكالة الأناضول، زودت الإمارات حفتر بالسلاح.", NULL);
     expect_event(0, "072", "الإمارات", "حفتر", ISN_REPORTED);
     expect_chain(0, "وكالة الأناضول");
     /* a frame that goes on into the next sentence */
-    run("وكشف موقع ميدل إيست آي عن تسجيلات جديدة.\nوأضاف الموقع أن الإمارات زودت حفتر بصواريخ.", NULL);
+    run("وكشفت صحيفة الغارديان عن وثائق جديدة.\nوأضافت الصحيفة أن الإمارات زودت حفتر بصواريخ.", NULL);
     expect_event(0, "072", "الإمارات", "حفتر", ISN_REPORTED);
-    expect_chain(0, "موقع ميدل إيست آي");
+    expect_chain(0, "صحيفة الغارديان");
 }
 
 static void test_passive_description_unnamed(void **s) {
