@@ -770,8 +770,6 @@ static void read_trigger(ectx *c, uint32_t i, uint32_t j, uint32_t trig, int fut
         if (s != ISN_NONE) ns = with_conjuncts(c, s, src);
         if (!nt && (k = slot_target(c, tr, j, j, 0)) != ISN_NONE) nt = with_conjuncts(c, k, tgt);
     } else { /* a noun: "زيارة السيسي لموسكو", "هجوم قوات حفتر على طرابلس" */
-        /* a noun after a glued preposition completes another predicate
-         * ("طالبت ... بفتح تحقيق", "ونددت ... بتصريحات السيسي"): no event of its own */
         uint32_t gen = ment_from(c, j, j + 1), t = ISN_NONE;
         if (gen != ISN_NONE && governed(c, gen)) gen = ISN_NONE; /* "دعم عسكري لقوات حفتر": not a genitive */
         for (int s = 0; s < tr->nslots; s++)
