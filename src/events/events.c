@@ -92,7 +92,9 @@ static int starts(const char *s, size_t n, const char *p) {
     return n > k + 2 && !memcmp(s, p, k); /* two letters at least remain */
 }
 
-/* A form of a word: a stripped copy and whether a future س was taken off. */
+/* A form of a word: a stripped copy, and what was taken off: FORM_FUTURE a
+ * future س, FORM_PRONOUN an attached pronoun ("وأخبره": him). */
+enum { FORM_FUTURE = 1, FORM_PRONOUN = 2 };
 typedef struct form { char s[128]; size_t n; uint8_t future; } form;
 
 static int add_form(form *f, int k, const char *s, size_t n, int future) {
@@ -142,13 +144,13 @@ static int forms_of(const char *w, size_t n, form *out) {
             size_t sl = strlen(sufs[s]);
             if (pren[i] < sl + 4 || memcmp(pre[i] + pren[i] - sl, sufs[s], sl)) continue;
             size_t r = pren[i] - sl;
-            k = add_form(out, k, pre[i], r, fut[i]);
+            k = add_form(out, k, pre[i], r, fut[i] | FORM_PRONOUN);
             if (r >= 4 && !memcmp(pre[i] + r - 2, "\xd8\xaa", 2)) { /* زيارت -> زياره */
                 char buf[128];
                 if (r < sizeof buf) {
                     memcpy(buf, pre[i], r - 2);
                     memcpy(buf + r - 2, "\xd9\x87", 2);
-                    k = add_form(out, k, buf, r, fut[i]);
+                    k = add_form(out, k, buf, r, fut[i] | FORM_PRONOUN);
                 }
             }
             break;
@@ -664,7 +666,7 @@ static uint32_t nearest_place(const ectx *c, uint32_t i, uint32_t not1, uint32_t
 static int modality(const ectx *c, uint32_t i, int future, int fr) {
     if (cue_before(c, CUE_NEG, i, 3)) return ISN_MOD_NEGATED;
     if (fr >= 0 && c->frames[fr].denial) return ISN_MOD_DENIED;
-    if (future || cue_before(c, CUE_PLAN, i, 3)) return ISN_MOD_PLANNED;
+    if ((future & FORM_FUTURE) || cue_before(c, CUE_PLAN, i, 3)) return ISN_MOD_PLANNED;
     uint32_t from = i > c->a + RUMOUR_REACH ? i - RUMOUR_REACH : c->a;
     for (uint32_t k = from; k < i; k++)
         if (cue(c, CUE_ALLEGED, k)) return ISN_MOD_ALLEGED;
@@ -795,6 +797,16 @@ static void read_trigger(ectx *c, uint32_t i, uint32_t j, uint32_t trig, int fut
             ns = with_conjuncts(c, k, src);
     }
     if (ns && !nt) nt = between_targets(c, j, tgt); /* "توسطت أنقرة بين الدبيبة وباشاغا" */
+    /* "وأخبره": a verb's attached pronoun is its object; when nothing else
+     * is, it is the one the event before in the sentence was done to */
+    if (ns && !nt && (future & FORM_PRONOUN) && tr->shape == ISN_SHAPE_VERB && has_slot(tr, ISN_SLOT_OBJ, 0) &&
+        c->w->events.n > first_event && c->w->events.v[c->w->events.n - 1].sentence == c->sentence) {
+        const isn_ev *prev = &c->w->events.v[c->w->events.n - 1];
+        uint32_t him = prev->target != ISN_NONE && !same_entity(c, prev->target, src[0]) ? prev->target
+                       : !same_entity(c, prev->source, src[0])                          ? prev->source
+                                                                                         : ISN_NONE;
+        if (him != ISN_NONE) tgt[nt++] = him;
+    }
     if (ns) c->last_subject = src[0];
     if (ns) emit_events(c, i, j, trig, src, ns, tgt, nt, future);
 }

@@ -134,6 +134,9 @@ static void test_verb_orders(void **s) {
     isn_doc_event(doc, 0, &e);
     assert_string_equal(mention_text(e.place, b), "موسكو");
     assert_int_equal(isn_doc_event_count(doc), 1);
+    /* an attached pronoun is the one the event before was done to */
+    run("والتقى حفتر سيرغي شويغو في موسكو وزاره مرة أخرى.", NULL);
+    expect_event(1, "042", "حفتر", "سيرغي شويغو", ISN_ASSERTED);
     /* a verb joined by "و" takes the subject of the verb before, even with no event there */
     run("وأعلن فائز السراج حالة الطوارئ في كل المدن الغربية ليلة أمس وزار القاهرة.", NULL);
     expect_event(0, "042", "فائز السراج", "القاهرة", ISN_ASSERTED);
