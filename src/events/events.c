@@ -59,6 +59,7 @@ typedef struct frame {
 typedef struct ectx {
     const isn_event_lex *lex;
     const isn_entity_lex *elex;
+    const char *text;        /* the original text: its vowel marks are gone from the normalised forms */
     const isn_token *t;
     const char *norm;
     const isn_ment *m;
@@ -283,9 +284,11 @@ static int glued_letter(const ectx *c, uint32_t k, const char *p) {
     uint32_t f = c->m[k].first;
     const char *w = nrm(c, f);
     size_t n = c->t[f].norm_len;
+    const isn_phrase *h;
+    if (isn_phrases_match_from(&c->elex->aliases, w, n, c->t, f, c->b, c->norm, &h))
+        return 0; /* "فلاديمير", "بنغازي": the word as written is the name */
     if (n > 4 && (!memcmp(w, W_, 2) || !memcmp(w, F_, 2))) w += 2, n -= 2; /* "وبموسكو" */
     if (n <= 6 || memcmp(w, p, 2)) return 0;
-    const isn_phrase *h;
     return !isn_phrases_match_from(&c->elex->aliases, w, n, c->t, f, c->b, c->norm, &h);
 }
 
@@ -735,6 +738,23 @@ static int between_targets(const ectx *c, uint32_t j, uint32_t *out) {
     return 0;
 }
 
+/* Does the writer mark token i as a passive perfect with a damma on its
+ * stem ("استُقبل", "قُتل")? Unvocalised, it reads as the active verb. An
+ * imperfect's damma ("يُدرب") marks no passive. */
+static int marked_passive(const ectx *c, uint32_t i) {
+    const char *w = nrm(c, i);
+    size_t n = c->t[i].norm_len;
+    if (n > 4 && (!memcmp(w, W_, 2) || !memcmp(w, F_, 2))) w += 2, n -= 2;
+    if (n < 2 || !memcmp(w, "\xd9\x8a", 2) || !memcmp(w, "\xd8\xaa", 2) || !memcmp(w, "\xd9\x86", 2))
+        return 0; /* ي ت ن: an imperfect */
+    const unsigned char *p = (const unsigned char *)c->text + c->t[i].start, *e = (const unsigned char *)c->text + c->t[i].end;
+    for (int letters = 0; p + 1 < e && letters < 5; p += 2) { /* a glued و and four letters */
+        if (p[0] == 0xD9 && p[1] == 0x8F) return 1; /* U+064F damma */
+        if (!(p[0] == 0xD9 && p[1] >= 0x8B && p[1] <= 0x92)) letters++;
+    }
+    return 0;
+}
+
 /* The roles of the trigger at tokens [i, j), then its events. */
 static void read_trigger(ectx *c, uint32_t i, uint32_t j, uint32_t trig, int future, size_t first_event,
                          uint32_t subject) {
@@ -750,7 +770,7 @@ static void read_trigger(ectx *c, uint32_t i, uint32_t j, uint32_t trig, int fut
     int conjoined = (c->t[i].norm_len > 2 && (!memcmp(nrm(c, i), W_, 2) || !memcmp(nrm(c, i), F_, 2))) ||
                     (i > c->a && is(c, i - 1, "\xd8\xab\xd9\x85")); /* "ثم التقى" */
     if (tr->shape == ISN_SHAPE_VERB || tr->shape == ISN_SHAPE_LIGHT || tr->shape == ISN_SHAPE_PASSIVE) {
-        int passive = tr->shape == ISN_SHAPE_PASSIVE;
+        int passive = tr->shape == ISN_SHAPE_PASSIVE || (tr->shape == ISN_SHAPE_VERB && marked_passive(c, i));
         if (subject != ISN_NONE) {
             k = subject; /* inside the phrase: "فرضت واشنطن عقوبات" */
         } else if (conjoined && c->w->events.n > first_event && c->w->events.v[c->w->events.n - 1].sentence == c->sentence) {
@@ -891,8 +911,8 @@ static void read_sentence(ectx *c) {
     }
 }
 
-int isn_events_run(const isn_event_lex *lex, const isn_entity_lex *elex, const isn_token *toks, size_t ntoks,
-                   const isn_sent *sents, size_t nsents, isn_span title, const char *norm,
+int isn_events_run(const isn_event_lex *lex, const isn_entity_lex *elex, const char *text, const isn_token *toks,
+                   size_t ntoks, const isn_sent *sents, size_t nsents, isn_span title, const char *norm,
                    const isn_entity_work *ents, const isn_time_work *times, isn_event_work *w) {
     ISN_VEC_RESET(w->events);
     ISN_VEC_RESET(w->srcs);
@@ -905,7 +925,7 @@ int isn_events_run(const isn_event_lex *lex, const isn_entity_lex *elex, const i
         if (!q) return ISN_ENOMEM;
         memset(q, 0, sizeof *q);
     }
-    ectx c = {.lex = lex, .elex = elex, .t = toks, .norm = norm, .m = ents->ments.v, .times = times, .w = w};
+    ectx c = {.lex = lex, .elex = elex, .text = text, .t = toks, .norm = norm, .m = ents->ments.v, .times = times, .w = w};
     for (size_t s = 0; s < nsents; s++) {
         c.a = sents[s].first, c.b = sents[s].last, c.sentence = (uint32_t)s;
         if (title.end > title.start && sents[s].start >= title.start && sents[s].end <= title.end)

@@ -42,8 +42,8 @@ typedef struct isn_event_work {
 
 /* Codes the events of every sentence but the headline (`title`, a byte
  * span of the text; empty when there is none). */
-int isn_events_run(const isn_event_lex *lex, const isn_entity_lex *elex, const isn_token *toks, size_t ntoks,
-                   const isn_sent *sents, size_t nsents, isn_span title, const char *norm,
+int isn_events_run(const isn_event_lex *lex, const isn_entity_lex *elex, const char *text, const isn_token *toks,
+                   size_t ntoks, const isn_sent *sents, size_t nsents, isn_span title, const char *norm,
                    const isn_entity_work *ents, const isn_time_work *times, isn_event_work *w);
 void isn_event_work_free(isn_event_work *w);
 

@@ -26,6 +26,8 @@ static const char *triggers =
     "[042]\n"
     "زار / زارت / يزور / يزر = verb | target:obj\n"
     "زيارة = noun | target:gen, target:ل, target:إلى, source:gen\n"
+    "[043]\n"
+    "استقبل / استقبلت = verb | target:obj\n"
     "[044]\n"
     "اجتمع / اجتمعت / التقى / التقت = verb | target:مع, target:obj, target:ب\n"
     "[072]\n"
@@ -187,6 +189,11 @@ static void test_nouns_and_light_verbs(void **s) {
     run("زار خليفة حفتر واشنطن.", NULL);
     assert_int_equal(isn_doc_event_count(doc), 1);
     expect_event(0, "042", "خليفة حفتر", "واشنطن", ISN_ASSERTED);
+    /* a damma the writer put on the stem marks a passive: the subject is the target */
+    run("واستقبل فلاديمير بوتين حفتر.", NULL);
+    expect_event(0, "043", "فلاديمير بوتين", "حفتر", ISN_ASSERTED);
+    run("واستُقبل حفتر في موسكو.", NULL);
+    assert_int_equal(isn_doc_event_count(doc), 0); /* no agent named: no source */
     /* no actor, no event */
     run("وشن هجوما على المدينة.", NULL);
     assert_int_equal(isn_doc_event_count(doc), 0);

@@ -125,7 +125,7 @@ int isn_doc_process(isn_doc *d, const isn_input *in, const isn_options *opt, isn
         isn_parse_iso_date(isn_doc_date(d), &y, &m, &dd);
         rc = isn_time_run(&d->eng->time, d->toks.v, d->sents.v, d->sents.n, d->norm.data, y, m, dd, &d->time_work);
     }
-    if (!rc) rc = isn_events_run(&d->eng->events, &d->eng->entities, d->toks.v, d->toks.n, d->sents.v, d->sents.n,
+    if (!rc) rc = isn_events_run(&d->eng->events, &d->eng->entities, in->text, d->toks.v, d->toks.n, d->sents.v, d->sents.n,
                                  (isn_span){d->clean.title.start, d->clean.title.end}, d->norm.data, &d->ent_work,
                                  &d->time_work, &d->event_work);
     if (rc) return isn_set_error(err, rc, where, in->line, ISN_NO_OFFSET, "%s", isn_strerror(rc));
