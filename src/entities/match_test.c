@@ -15,9 +15,9 @@
 #include <unistd.h>
 
 #include "isnad.h"
+#include "datadir.h"
 #include "entities/lexicon.h"
 
-static char dir[64];
 static isn_engine *eng;
 static isn_doc *doc;
 
@@ -42,28 +42,12 @@ static const char *broken =
     "[tst.general]\ntype = PER\nar = مكرر\nen = Duplicate\n"
     "[tst.noref]\ntype = ORG\nar = منظمة ثانية\nen = Second Org\ncountry = nowhere\ncolour = blue\n";
 
-static void write_file(const char *path, const char *s) {
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs(s, f);
-    fclose(f);
-}
-
 static int setup(void **st) {
     (void)st;
-    char p[512], cmd[1024];
-    snprintf(dir, sizeof dir, "/tmp/isnad-ent-XXXXXX");
-    if (!mkdtemp(dir)) return -1;
-    snprintf(cmd, sizeof cmd,
-             "mkdir -p %s/entities && for d in text clean time events; do ln -s %s/data/$d %s/$d; done && "
-             "cp %s/data/entities/patterns.txt %s/entities/",
-             dir, ISNAD_SOURCE_DIR, dir, ISNAD_SOURCE_DIR, dir);
-    if (system(cmd) != 0) return -1;
-    snprintf(p, sizeof p, "%s/entities/a-test.txt", dir);
-    write_file(p, lexicon);
-    snprintf(p, sizeof p, "%s/entities/b-broken.txt", dir);
-    write_file(p, broken);
-    isn_config cfg = {dir};
+    if (datadir_make("text clean time events") || datadir_copy("entities/patterns.txt") ||
+        datadir_write("entities/a-test.txt", lexicon, "w") || datadir_write("entities/b-broken.txt", broken, "w"))
+        return -1;
+    isn_config cfg = {datadir};
     isn_error err;
     if (isn_engine_new(&eng, &cfg, &err)) { fprintf(stderr, "%s\n", err.msg); return -1; }
     return isn_doc_new(&doc, eng);
@@ -73,9 +57,7 @@ static int teardown(void **st) {
     (void)st;
     isn_doc_free(doc);
     isn_engine_free(eng);
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-    return system(cmd) == 0 ? 0 : -1;
+    return datadir_remove();
 }
 
 static const char *text_of_run;

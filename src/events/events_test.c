@@ -16,8 +16,8 @@
 #include <unistd.h>
 
 #include "isnad.h"
+#include "datadir.h"
 
-static char dir[64];
 static isn_engine *eng;
 static isn_doc *doc;
 static const char *text;
@@ -48,20 +48,10 @@ static const char *triggers =
 
 static int setup(void **st) {
     (void)st;
-    char cmd[2048], p[256];
-    snprintf(dir, sizeof dir, "/tmp/isnad-evt-XXXXXX");
-    if (!mkdtemp(dir)) return -1;
-    snprintf(cmd, sizeof cmd,
-             "for d in text clean time entities; do ln -s %s/data/$d %s/$d; done && mkdir -p %s/events/triggers && "
-             "cp %s/data/events/cameo.txt %s/data/events/frames.txt %s/events/",
-             ISNAD_SOURCE_DIR, dir, dir, ISNAD_SOURCE_DIR, ISNAD_SOURCE_DIR, dir);
-    if (system(cmd) != 0) return -1;
-    snprintf(p, sizeof p, "%s/events/triggers/test.txt", dir);
-    FILE *f = fopen(p, "w");
-    if (!f) return -1;
-    fputs(triggers, f);
-    fclose(f);
-    isn_config cfg = {dir};
+    if (datadir_make("text clean time entities") || datadir_copy("events/cameo.txt") ||
+        datadir_copy("events/frames.txt") || datadir_write("events/triggers/test.txt", triggers, "w"))
+        return -1;
+    isn_config cfg = {datadir};
     isn_error err;
     if (isn_engine_new(&eng, &cfg, &err)) { fprintf(stderr, "%s\n", err.msg); return -1; }
     if (isn_engine_warning_count(eng)) fprintf(stderr, "warning: %s\n", isn_engine_warning(eng, 0));
@@ -72,9 +62,7 @@ static int teardown(void **st) {
     (void)st;
     isn_doc_free(doc);
     isn_engine_free(eng);
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-    return system(cmd) == 0 ? 0 : -1;
+    return datadir_remove();
 }
 
 static void run(const char *t, const char *date) {

@@ -14,8 +14,8 @@
 #include <unistd.h>
 
 #include "events/evlex.h"
+#include "datadir.h"
 
-static char dir[64];
 static isn_event_lex lex;
 static isn_warnings warn;
 
@@ -59,37 +59,20 @@ static const char *frames =
     "[planned]\n"
     "سوف = soon\n";                                /* line 11 */
 
-static void write_file(const char *path, const char *s) {
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs(s, f);
-    fclose(f);
-}
-
 static int setup(void **st) {
     (void)st;
-    char p[256];
-    snprintf(dir, sizeof dir, "/tmp/isnad-ev-XXXXXX");
-    if (!mkdtemp(dir)) return -1;
-    snprintf(p, sizeof p, "%s/triggers", dir);
-    if (mkdir(p, 0700)) return -1;
-    snprintf(p, sizeof p, "%s/cameo.txt", dir);
-    write_file(p, cameo);
-    snprintf(p, sizeof p, "%s/triggers/a.txt", dir);
-    write_file(p, triggers);
-    snprintf(p, sizeof p, "%s/frames.txt", dir);
-    write_file(p, frames);
+    if (datadir_make("") || datadir_write("cameo.txt", cameo, "w") || datadir_write("triggers/a.txt", triggers, "w") ||
+        datadir_write("frames.txt", frames, "w"))
+        return -1;
     isn_error err;
-    return isn_event_lex_load(&lex, dir, &warn, &err);
+    return isn_event_lex_load(&lex, datadir, &warn, &err);
 }
 
 static int teardown(void **st) {
     (void)st;
     isn_event_lex_free(&lex);
     isn_warnings_free(&warn);
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-    return system(cmd) == 0 ? 0 : -1;
+    return datadir_remove();
 }
 
 static void expect_warning(const char *file, int line, const char *what) {
