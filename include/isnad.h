@@ -49,7 +49,8 @@ typedef enum isn_status {
     ISN_EFORMAT = -6,  /* an input format isnad does not read (yet) */
     ISN_EINVAL = -7,   /* a bad argument */
     ISN_EDATA = -8,    /* a data file (lexicon) has a bad line */
-    ISN_ETOOBIG = -9   /* a document larger than isnad can address (4 GiB) */
+    ISN_ETOOBIG = -9,  /* a document larger than isnad can address (4 GiB) */
+    ISN_EDB = -10      /* a database that is not isnad's, or of a newer schema: left untouched */
 } isn_status;
 
 #define ISN_NO_OFFSET UINT64_MAX
@@ -316,6 +317,27 @@ size_t isn_doc_event_count(const isn_doc *doc);
 int isn_doc_event(const isn_doc *doc, size_t i, isn_event *out);
 int isn_doc_event_source(const isn_doc *doc, size_t i, size_t k, isn_claim_source *out);
 const char *isn_modality_name(isn_modality m);
+
+/* ---- the corpus database (docs/schema.md) ------------------------------------ */
+
+/* An SQLite database of documents and their records. Opening creates it, or
+ * checks that it is isnad's and of a schema this isnad knows (ISN_EDB if not,
+ * and then it is left untouched). Writes go inside begin/commit. */
+typedef struct isn_store isn_store;
+
+typedef enum isn_store_result {
+    ISN_STORE_ADDED,      /* a new document */
+    ISN_STORE_REPLACED,   /* a document of that id with other content: its old records are gone */
+    ISN_STORE_UNCHANGED   /* the same document again: nothing written */
+} isn_store_result;
+
+int isn_store_open(isn_store **out, const char *path, isn_error *err);
+void isn_store_close(isn_store *s);
+int isn_store_begin(isn_store *s, isn_error *err);
+int isn_store_commit(isn_store *s, isn_error *err);
+void isn_store_rollback(isn_store *s);
+/* Stores a processed document and all its records. */
+int isn_store_put(isn_store *s, const isn_doc *doc, isn_store_result *result, isn_error *err);
 
 /* ---- evaluation ------------------------------------------------------------ */
 

@@ -2,6 +2,7 @@
  * main.c -- the isnad command line, a thin front end over libisnad.
  *
  *     isnad extract [--json] [options] PATH...
+ *     isnad ingest [--db FILE] [options] PATH...
  *
  * Documents are read, processed and written one at a time, so memory does
  * not grow with the corpus. Exit status: 0 all went well; 1 some input was
@@ -17,15 +18,19 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <time.h>
+#include <unistd.h>
 
 enum { EXIT_REJECTED = 1, EXIT_USAGE = 2, EXIT_ENV = 3 };
 
 static void usage(FILE *f) {
     fputs("usage: isnad extract [--json] [options] PATH...\n"
+          "       isnad ingest [--db FILE] [options] PATH...\n"
           "       isnad eval ner [--lexicon-only] [--data DIR] FILE\n"
           "       isnad version | help\n"
           "\n"
-          "extract reads articles and prints what isnad finds in them.\n"
+          "extract reads articles and prints what isnad finds in them; ingest stores\n"
+          "them and their records in an SQLite database (default isnad.db, docs/schema.md),\n"
+          "skipping documents already there and replacing changed ones.\n"
           "PATH is a file, a directory (read recursively, in name order) or - for stdin.\n"
           "Formats: plain UTF-8 text (one article per file) and JSON Lines (.jsonl,\n"
           "one article per line: id, url, title, date, text; other fields kept as meta).\n"
@@ -69,123 +74,208 @@ static int write_stdout(void *ctx, const char *data, size_t len) {
     return fwrite(data, 1, len, stdout) == len ? 0 : 1;
 }
 
-static int cmd_extract(int argc, char **argv) {
+/* The options extract and ingest share, and the ones of each. */
+typedef struct run_opts {
+    int json, verbose, stats, ingest;
+    const char *db;
+    isn_format format;
+    isn_options opt;
+    isn_config cfg;
+} run_opts;
+
+/* Parses the options; returns -1 to go on, else the exit status. */
+static int parse_opts(int argc, char **argv, run_opts *o) {
     static const struct option longopts[] = {
-        {"json", no_argument, 0, 'j'},         {"format", required_argument, 0, 'f'},
+        {"json", no_argument, 0, 'j'},           {"format", required_argument, 0, 'f'},
         {"doc-date", required_argument, 0, 'd'}, {"data", required_argument, 0, 'D'},
-        {"verbose", no_argument, 0, 'v'},      {"stats", no_argument, 0, 's'},
-        {"no-clean", no_argument, 0, 'n'},     {"help", no_argument, 0, 'h'},
-        {0, 0, 0, 0}};
-    int json = 0, verbose = 0, stats = 0, c;
-    isn_format format = ISN_FORMAT_AUTO;
-    isn_options opt = {0};
-    isn_config cfg = {0};
+        {"verbose", no_argument, 0, 'v'},        {"stats", no_argument, 0, 's'},
+        {"no-clean", no_argument, 0, 'n'},       {"db", required_argument, 0, 'b'},
+        {"help", no_argument, 0, 'h'},           {0, 0, 0, 0}};
+    int c;
+    const char *cmd = o->ingest ? "ingest" : "extract";
     optind = 1;
     opterr = 0; /* our own messages, with the isnad: prefix */
     while ((c = getopt_long(argc, argv, ":vh", longopts, NULL)) != -1) {
         switch (c) {
-        case 'j': json = 1; break;
-        case 'v': verbose = 1; break;
-        case 's': stats = 1; break;
-        case 'n': opt.no_clean = 1; break;
-        case 'D': cfg.data_dir = optarg; break;
+        case 'j': if (o->ingest) goto unknown; o->json = 1; break;
+        case 'v': if (o->ingest) goto unknown; o->verbose = 1; break;
+        case 'b': if (!o->ingest) goto unknown; o->db = optarg; break;
+        case 's': o->stats = 1; break;
+        case 'n': o->opt.no_clean = 1; break;
+        case 'D': o->cfg.data_dir = optarg; break;
         case 'h': usage(stdout); return 0;
         case 'f':
-            if (!strcmp(optarg, "auto")) format = ISN_FORMAT_AUTO;
-            else if (!strcmp(optarg, "text")) format = ISN_FORMAT_TEXT;
-            else if (!strcmp(optarg, "jsonl")) format = ISN_FORMAT_JSONL;
+            if (!strcmp(optarg, "auto")) o->format = ISN_FORMAT_AUTO;
+            else if (!strcmp(optarg, "text")) o->format = ISN_FORMAT_TEXT;
+            else if (!strcmp(optarg, "jsonl")) o->format = ISN_FORMAT_JSONL;
             else { fprintf(stderr, "isnad: --format takes auto, text or jsonl, not '%s'\n", optarg); return EXIT_USAGE; }
             break;
         case 'd':
             if (!valid_date(optarg)) { fprintf(stderr, "isnad: --doc-date takes YYYY-MM-DD, not '%s'\n", optarg); return EXIT_USAGE; }
-            opt.default_date = optarg;
+            o->opt.default_date = optarg;
             break;
         case ':':
             fprintf(stderr, "isnad: option '%s' needs a value\n", argv[optind - 1]);
             return EXIT_USAGE;
         default:
-            fprintf(stderr, "isnad: unknown option '%s' (isnad help lists them)\n", argv[optind - 1]);
+        unknown:
+            fprintf(stderr, "isnad: unknown option '%s' for %s (isnad help lists them)\n", argv[optind - 1], cmd);
             return EXIT_USAGE;
         }
     }
     if (optind >= argc) {
-        fputs("isnad: extract needs at least one PATH (a file, a directory or -)\n", stderr);
+        fprintf(stderr, "isnad: %s needs at least one PATH (a file, a directory or -)\n", cmd);
         usage(stderr);
         return EXIT_USAGE;
     }
+    return -1;
+}
 
+/* What happens to each processed document: 0 to go on, else an exit status. */
+typedef int (*doc_sink)(void *ctx, isn_doc *doc, const isn_input *in);
+
+typedef struct run_totals { size_t docs, rejected, bytes; } run_totals;
+
+/* Reads every PATH, processes each document and hands it to the sink.
+ * Returns the exit status. */
+static int run_docs(const run_opts *o, int argc, char **argv, doc_sink sink, void *ctx, run_totals *tot) {
     isn_error err = {0};
     isn_engine *eng = NULL;
     double t0 = now();
-    if (isn_engine_new(&eng, &cfg, &err)) {
+    if (isn_engine_new(&eng, &o->cfg, &err)) {
         report_error(&err);
         return EXIT_ENV;
     }
     double t_load = now() - t0;
     for (size_t i = 0; i < isn_engine_warning_count(eng); i++)
         fprintf(stderr, "isnad: warning: %s\n", isn_engine_warning(eng, i));
-
     isn_reader *rd = NULL;
     isn_doc *doc = NULL;
-    int status = 0;
-    if (isn_reader_new(&rd, format) || isn_doc_new(&doc, eng)) {
+    int status = 0, rc;
+    if (isn_reader_new(&rd, o->format) || isn_doc_new(&doc, eng)) {
         fputs("isnad: out of memory\n", stderr);
         status = EXIT_ENV;
         goto done;
     }
     for (int i = optind; i < argc; i++)
         if (isn_reader_add(rd, argv[i], &err)) { report_error(&err); status = EXIT_ENV; goto done; }
-
-    static char outbuf[1 << 16];
-    setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
-    size_t docs = 0, rejected = 0, bytes = 0;
     isn_input in;
-    int rc;
     while ((rc = isn_reader_next(rd, &in, &err)) != 0) {
-        if (rc < 0) {
+        if (rc < 0 || (rc = isn_doc_process(doc, &in, &o->opt, &err)) != 0) {
             report_error(&err);
-            rejected++;
+            tot->rejected++;
             if (rc == ISN_ENOMEM) { status = EXIT_ENV; break; }
             continue;
         }
-        if ((rc = isn_doc_process(doc, &in, &opt, &err)) != 0) {
-            report_error(&err);
-            rejected++;
-            if (rc == ISN_ENOMEM) { status = EXIT_ENV; break; }
-            continue;
-        }
-        if (json) {
-            int wrc = isn_doc_write_json(doc, write_stdout, NULL);
-            if (wrc == ISN_ENOMEM) { fputs("isnad: out of memory\n", stderr); status = EXIT_ENV; break; }
-            if (wrc) break; /* the output failed: reported below */
-        } else {
-            size_t len;
-            const char *out = isn_doc_render_summary(doc, verbose, &len);
-            if (!out) { fputs("isnad: out of memory\n", stderr); status = EXIT_ENV; break; }
-            if (fwrite(out, 1, len, stdout) != len) break;
-        }
-        docs++;
-        bytes += in.len;
+        if ((status = sink(ctx, doc, &in)) != 0) break;
+        tot->docs++;
+        tot->bytes += in.len;
     }
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, "isnad: cannot write output: %s\n", strerror(errno));
-        status = EXIT_ENV;
-    }
-    if (!status && rejected) status = EXIT_REJECTED;
-    if (stats) {
+    if (!status && tot->rejected) status = EXIT_REJECTED;
+    if (o->stats) {
         double secs = now() - t0;
         struct rusage ru;
         getrusage(RUSAGE_SELF, &ru);
         fprintf(stderr,
                 "isnad: %zu documents, %zu rejected, %.1f MB in %.3f s (%.1f MB/s), "
                 "data loaded in %.1f ms, peak RSS %.1f MB\n",
-                docs, rejected, bytes / 1e6, secs, secs > 0 ? bytes / 1e6 / secs : 0.0, t_load * 1e3,
-                ru.ru_maxrss / 1024.0);
+                tot->docs, tot->rejected, tot->bytes / 1e6, secs, secs > 0 ? tot->bytes / 1e6 / secs : 0.0,
+                t_load * 1e3, ru.ru_maxrss / 1024.0);
     }
 done:
     isn_doc_free(doc);
     isn_reader_free(rd);
     isn_engine_free(eng);
+    return status;
+}
+
+/* ---- extract ---- */
+
+static int extract_doc(void *ctx, isn_doc *doc, const isn_input *in) {
+    const run_opts *o = ctx;
+    (void)in;
+    if (o->json) {
+        int wrc = isn_doc_write_json(doc, write_stdout, NULL);
+        if (wrc == ISN_ENOMEM) { fputs("isnad: out of memory\n", stderr); return EXIT_ENV; }
+        return wrc ? EXIT_ENV : 0; /* a failed write is reported after the loop */
+    }
+    size_t len;
+    const char *out = isn_doc_render_summary(doc, o->verbose, &len);
+    if (!out) { fputs("isnad: out of memory\n", stderr); return EXIT_ENV; }
+    return fwrite(out, 1, len, stdout) == len ? 0 : EXIT_ENV;
+}
+
+static int cmd_extract(int argc, char **argv) {
+    run_opts o = {0};
+    int rc = parse_opts(argc, argv, &o);
+    if (rc >= 0) return rc;
+    static char outbuf[1 << 16];
+    setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
+    run_totals tot = {0};
+    int status = run_docs(&o, argc, argv, extract_doc, &o, &tot);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "isnad: cannot write output: %s\n", strerror(errno));
+        status = EXIT_ENV;
+    }
+    return status;
+}
+
+/* ---- ingest ---- */
+
+#define INGEST_BATCH 256 /* documents per transaction: a crash loses at most one batch */
+
+typedef struct ingest_ctx {
+    isn_store *store;
+    size_t counts[3], in_batch;
+    double t0, last_progress;
+    int progress;
+} ingest_ctx;
+
+static int ingest_doc(void *vctx, isn_doc *doc, const isn_input *in) {
+    ingest_ctx *c = vctx;
+    isn_error err = {0};
+    isn_store_result res;
+    (void)in;
+    if (!c->in_batch && isn_store_begin(c->store, &err)) { report_error(&err); return EXIT_ENV; }
+    if (isn_store_put(c->store, doc, &res, &err)) {
+        report_error(&err);
+        isn_store_rollback(c->store);
+        return EXIT_ENV;
+    }
+    c->counts[res]++;
+    if (++c->in_batch == INGEST_BATCH) {
+        if (isn_store_commit(c->store, &err)) { report_error(&err); return EXIT_ENV; }
+        c->in_batch = 0;
+    }
+    if (c->progress && now() - c->last_progress >= 1.0) {
+        size_t n = c->counts[0] + c->counts[1] + c->counts[2];
+        c->last_progress = now();
+        fprintf(stderr, "\risnad: %zu documents, %.0f/s ", n, n / (c->last_progress - c->t0));
+    }
+    return 0;
+}
+
+static int cmd_ingest(int argc, char **argv) {
+    run_opts o = {.ingest = 1, .db = "isnad.db"};
+    int rc = parse_opts(argc, argv, &o);
+    if (rc >= 0) return rc;
+    ingest_ctx c = {.t0 = now(), .progress = isatty(2)};
+    c.last_progress = c.t0;
+    isn_error err = {0};
+    if (isn_store_open(&c.store, o.db, &err)) {
+        report_error(&err);
+        return EXIT_ENV;
+    }
+    run_totals tot = {0};
+    int status = run_docs(&o, argc, argv, ingest_doc, &c, &tot);
+    if (c.in_batch && status != EXIT_ENV && isn_store_commit(c.store, &err)) {
+        report_error(&err);
+        status = EXIT_ENV;
+    }
+    if (c.progress) fputc('\n', stderr);
+    fprintf(stderr, "isnad: %s: %zu added, %zu replaced, %zu unchanged, %zu rejected\n", o.db,
+            c.counts[ISN_STORE_ADDED], c.counts[ISN_STORE_REPLACED], c.counts[ISN_STORE_UNCHANGED], tot.rejected);
+    isn_store_close(c.store);
     return status;
 }
 
@@ -247,6 +337,7 @@ static int cmd_eval(int argc, char **argv) {
 int main(int argc, char **argv) {
     if (argc < 2) { usage(stderr); return EXIT_USAGE; }
     if (!strcmp(argv[1], "extract")) return cmd_extract(argc - 1, argv + 1);
+    if (!strcmp(argv[1], "ingest")) return cmd_ingest(argc - 1, argv + 1);
     if (!strcmp(argv[1], "eval")) return cmd_eval(argc - 1, argv + 1);
     if (!strcmp(argv[1], "version") || !strcmp(argv[1], "--version")) {
         printf("isnad %s (records v%d)\n", ISN_VERSION, ISN_RECORDS_VERSION);

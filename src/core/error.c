@@ -23,6 +23,7 @@ const char *isn_strerror(int code) {
     case ISN_EINVAL: return "invalid argument";
     case ISN_EDATA: return "bad data file line";
     case ISN_ETOOBIG: return "document too large";
+    case ISN_EDB: return "not a database isnad can use";
     }
     return "unknown error";
 }

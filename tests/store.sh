@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# The corpus database (isnad ingest, docs/schema.md): what extract finds is
+# what the database holds; ingest is idempotent; a changed document
+# replaces its old records; a database that is not isnad's, of a newer
+# schema, or no database at all is refused and left byte for byte as it was.
+# usage: store.sh ISNAD_BINARY SOURCE_DIR
+TEST_NAME=store
+EXAMPLES=$(cd "${2:-.}/examples" && pwd) # before common.sh moves to its scratch folder
+. "$(dirname "$0")/lib/common.sh"
+
+ingest() { # ingest ARGS... : like run, for isnad ingest
+    CMD="isnad ingest $*"
+    "$ISNAD" ingest "$@" >"$OUT" 2>"$ERR"
+    RC=$?
+}
+
+# count DB TABLE [WHERE]: rows of a table
+count() { python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from ' + sys.argv[2] + (' where ' + sys.argv[3] if len(sys.argv) > 3 else '')).fetchone()[0])" "$@"; }
+
+# kinds PATH: record counts of isnad extract --json, as "mention=N time=N event=N document=N"
+kinds() { "$ISNAD" extract --json "$@" | python3 -c "
+import json, sys, collections
+c = collections.Counter(json.loads(l)['kind'] for l in sys.stdin)
+print(' '.join('%s=%d' % (k, c[k]) for k in ('document', 'mention', 'time', 'event')))"; }
+
+tables() { echo "document=$(count "$1" documents) mention=$(count "$1" mentions) time=$(count "$1" times) event=$(count "$1" events)"; }
+
+expect_same() { # what, got, want
+    if [ "$2" = "$3" ]; then ok; else ko "$1: got '$2', expected '$3'"; fi
+}
+
+group "ingest holds what extract finds"
+ingest --db a.db "$EXAMPLES"
+expect_rc 0
+expect_err "7 added, 0 replaced, 0 unchanged, 0 rejected"
+want=$(kinds "$EXAMPLES")
+expect_same "record counts" "$(tables a.db)" "$want"
+expect_same "schema version" "$(python3 -c "import sqlite3; print(sqlite3.connect('a.db').execute('pragma user_version').fetchone()[0])")" 1
+expect_same "WAL mode" "$(python3 -c "import sqlite3; print(sqlite3.connect('a.db').execute('pragma journal_mode').fetchone()[0])")" wal
+# every event's source and sentence are rows of their own tables
+expect_same "orphan event sources" "$(count a.db events 'source_mention not in (select id from mentions)')" 0
+expect_same "events with a sentence" "$(count a.db events 'exists (select 1 from sentences s where s.doc_id = events.doc_id and s.idx = events.sentence)')" "$(count a.db events)"
+
+group "ingest is idempotent"
+ingest --db a.db "$EXAMPLES"
+expect_rc 0
+expect_err "0 added, 0 replaced, 7 unchanged, 0 rejected"
+expect_same "record counts after a second ingest" "$(tables a.db)" "$want"
+
+group "a changed document replaces its old records"
+cp -r "$EXAMPLES" ex
+ingest --db b.db ex
+sed -i 's/المغرب/الجزائر/g' ex/04_counter.txt
+ingest --db b.db ex
+expect_rc 0
+expect_err "0 added, 1 replaced, 6 unchanged, 0 rejected"
+expect_same "record counts after the change" "$(tables b.db)" "$(kinds ex)"
+expect_same "the new text is stored" "$(count b.db documents "text like '%الجزائر يجدد%'")" 1
+
+group "databases that are not isnad's are refused and untouched"
+python3 -c "import sqlite3; c = sqlite3.connect('other.db'); c.execute('create table t(x)'); c.commit()"
+before=$(sha256sum other.db)
+ingest --db other.db "$EXAMPLES"
+expect_rc 3
+expect_err "not an isnad database"
+expect_same "foreign database unchanged" "$(sha256sum other.db)" "$before"
+cp a.db newer.db
+python3 -c "import sqlite3; c = sqlite3.connect('newer.db'); c.execute('pragma user_version = 99'); c.commit(); c.execute('pragma journal_mode = delete')"
+before=$(sha256sum newer.db)
+ingest --db newer.db "$EXAMPLES"
+expect_rc 3
+expect_err "made by a newer isnad (schema 99"
+expect_same "newer database unchanged" "$(sha256sum newer.db)" "$before"
+printf 'these are not the bytes of a database, just some text that is long enough to be read\n%.0s' 1 2 3 4 5 6 7 8 >junk.db
+before=$(sha256sum junk.db)
+ingest --db junk.db "$EXAMPLES"
+expect_rc 3
+expect_err "junk.db"
+expect_same "junk file unchanged" "$(sha256sum junk.db)" "$before"
+
+group "options"
+ingest --json --db c.db "$EXAMPLES"
+expect_rc 2
+expect_err "unknown option '--json' for ingest"
+finish
