@@ -78,6 +78,34 @@ expect_rc 3
 expect_err "junk.db"
 expect_same "junk file unchanged" "$(sha256sum junk.db)" "$before"
 
+group "a killed ingest loses nothing and duplicates nothing"
+# 4,000 documents (the examples again and again, each with an id of its
+# own); kill -9 once the first batches are committed, then ingest again
+python3 - "$EXAMPLES" big.jsonl <<'PY'
+import json, os, sys
+texts = [open(os.path.join(sys.argv[1], f), encoding="utf-8").read() for f in sorted(os.listdir(sys.argv[1])) if f.endswith(".txt")]
+with open(sys.argv[2], "w", encoding="utf-8") as out:
+    for i in range(4000):
+        out.write(json.dumps({"id": "d%d" % i, "date": "2020-01-15", "text": texts[i % len(texts)]}, ensure_ascii=False) + "\n")
+PY
+"$ISNAD" ingest --db k.db big.jsonl >/dev/null 2>&1 &
+pid=$!
+for _ in $(seq 200); do
+    n=$(python3 -c "import sqlite3; print(sqlite3.connect('file:k.db?mode=ro', uri=True).execute('select count(*) from documents').fetchone()[0])" 2>/dev/null || echo 0)
+    [ "${n:-0}" -ge 512 ] && break
+    sleep 0.05
+done
+kill -9 $pid 2>/dev/null
+wait $pid 2>/dev/null
+killed=$(count k.db documents)
+if [ "$killed" -gt 0 ] && [ "$killed" -lt 4000 ]; then ok; else ko "the kill came at $killed documents, not in the middle"; fi
+expect_same "whole batches only" "$((killed % 256))" 0
+ingest --db k.db big.jsonl
+expect_rc 0
+expect_err "$((4000 - killed)) added, 0 replaced, $killed unchanged, 0 rejected"
+expect_same "record counts after the rerun" "$(tables k.db)" "$(kinds big.jsonl)"
+expect_same "no document twice" "$(python3 -c "import sqlite3; print(sqlite3.connect('k.db').execute('select count(distinct doc) from documents').fetchone()[0])")" 4000
+
 group "options"
 ingest --json --db c.db "$EXAMPLES"
 expect_rc 2
