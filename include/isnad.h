@@ -97,6 +97,9 @@ int isn_engine_new(isn_engine **out, const isn_config *cfg, isn_error *err);
 void isn_engine_free(isn_engine *eng);
 /* The folder the engine loaded its data from. */
 const char *isn_engine_data_dir(const isn_engine *eng);
+/* The id of the entity that `name` names: an id ("lby.haftar") or any of its
+ * names as written ("حفتر", "خليفة حفتر"); NULL when none does. */
+const char *isn_engine_resolve(const isn_engine *eng, const char *name);
 /* Data file lines that were skipped because they are malformed, as
  * "FILE:LINE: message" strings; the rest of each file still loaded. */
 size_t isn_engine_warning_count(const isn_engine *eng);
@@ -338,6 +341,26 @@ int isn_store_commit(isn_store *s, isn_error *err);
 void isn_store_rollback(isn_store *s);
 /* Stores a processed document and all its records. */
 int isn_store_put(isn_store *s, const isn_doc *doc, isn_store_result *result, isn_error *err);
+
+/* Events of the database, filtered; a NULL field does not filter. Actors
+ * are entity ids (isn_engine_resolve) or canonical names. `code` is a code
+ * or its prefix ("07", "072"); `from` and `to` compare with the event's
+ * date value, "2019" taking in all of 2019. `outlet` is the document's
+ * outlet or any source of the claim. */
+typedef struct isn_event_filter {
+    const char *actor, *source, *target, *code, *from, *to, *modality, *outlet;
+} isn_event_filter;
+
+typedef struct isn_event_row {
+    long long id;
+    const char *doc, *outlet, *date, *source, *source_code, *code, *label, *target, *target_code, *modality;
+    const char *sources;    /* the attribution, outermost first, joined by " > "; NULL when asserted */
+    const char *evidence;   /* the sentence */
+} isn_event_row;
+
+typedef int (*isn_event_row_fn)(void *ctx, const isn_event_row *row);
+/* Calls fn for each event, in date order; stops when fn returns non-zero. */
+int isn_store_query_events(isn_store *s, const isn_event_filter *f, isn_event_row_fn fn, void *ctx, isn_error *err);
 
 /* ---- evaluation ------------------------------------------------------------ */
 

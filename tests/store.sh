@@ -106,6 +106,26 @@ expect_err "$((4000 - killed)) added, 0 replaced, $killed unchanged, 0 rejected"
 expect_same "record counts after the rerun" "$(tables k.db)" "$(kinds big.jsonl)"
 expect_same "no document twice" "$(python3 -c "import sqlite3; print(sqlite3.connect('k.db').execute('select count(distinct doc) from documents').fetchone()[0])")" 4000
 
+group "query events"
+query() { CMD="isnad query events $*"; "$ISNAD" query events "$@" >"$OUT" 2>"$ERR"; RC=$?; }
+query --db a.db --format jsonl
+expect_rc 0
+expect_same "every event, as JSON Lines" "$(python3 -c "import json,sys; print(sum(1 for l in open(sys.argv[1]) if json.loads(l)['code']))" "$OUT")" "$(count a.db events)"
+query --db a.db --format csv --root 02
+expect_rc 0
+expect_same "root 02, as CSV" "$(python3 -c "import csv,sys; print(sum(1 for r in csv.DictReader(open(sys.argv[1])) if r['code'].startswith('02')))" "$OUT")" "$(count a.db events "root = '02'")"
+# an actor by a name as written: its entity's events, as source or target
+query --db a.db --format jsonl --actor "أردوغان"
+expect_rc 0
+expect_same "events of an actor named by one of its names" "$(wc -l <"$OUT")" "$(count a.db events "source_entity = 'tur.erdogan' or target_entity = 'tur.erdogan'")"
+if [ "$(wc -l <"$OUT")" -gt 0 ]; then ok; else ko "no event of Erdogan in the examples: the check above proves nothing"; fi
+query --db a.db --modality reported
+expect_rc 0
+expect_err "$(count a.db events "modality = 'reported'") events"
+query --db other.db
+expect_rc 3
+expect_err "not an isnad database"
+
 group "options"
 ingest --json --db c.db "$EXAMPLES"
 expect_rc 2

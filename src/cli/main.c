@@ -25,6 +25,8 @@ enum { EXIT_REJECTED = 1, EXIT_USAGE = 2, EXIT_ENV = 3 };
 static void usage(FILE *f) {
     fputs("usage: isnad extract [--json] [options] PATH...\n"
           "       isnad ingest [--db FILE] [options] PATH...\n"
+          "       isnad query events [--db FILE] [--actor A] [--source A] [--target A] [--code C]\n"
+          "                          [--from D] [--to D] [--modality M] [--outlet O] [--format table|jsonl|csv]\n"
           "       isnad eval ner [--lexicon-only] [--data DIR] FILE\n"
           "       isnad version | help\n"
           "\n"
@@ -279,6 +281,133 @@ static int cmd_ingest(int argc, char **argv) {
     return status;
 }
 
+/* ---- query ---- */
+
+typedef struct query_ctx { int format; size_t rows; } query_ctx;
+enum { FMT_TABLE, FMT_JSONL, FMT_CSV };
+
+static void json_str(const char *s) {
+    if (!s) { fputs("null", stdout); return; }
+    putchar('"');
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\') printf("\\%c", *p);
+        else if (*p < 0x20) printf("\\u%04x", *p);
+        else putchar(*p);
+    }
+    putchar('"');
+}
+
+static void csv_str(const char *s, int last) {
+    putchar('"');
+    for (const char *p = s ? s : ""; *p; p++) {
+        if (*p == '"') putchar('"');
+        putchar(*p == '\n' ? ' ' : *p);
+    }
+    putchar('"');
+    putchar(last ? '\n' : ',');
+}
+
+/* Arabic between isolates (U+2068 ... U+2069), so that a bidi-aware
+ * terminal keeps each cell's right-to-left text in its own place. */
+static void cell(const char *s) { printf("\xe2\x81\xa8%s\xe2\x81\xa9", s && *s ? s : "-"); }
+
+static int print_event(void *vctx, const isn_event_row *r) {
+    query_ctx *q = vctx;
+    q->rows++;
+    if (q->format == FMT_JSONL) {
+        const char *keys[] = {"doc", "outlet", "date", "source", "source_code", "code", "label", "target",
+                              "target_code", "modality", "sources", "evidence"};
+        const char *vals[] = {r->doc, r->outlet, r->date, r->source, r->source_code, r->code, r->label, r->target,
+                              r->target_code, r->modality, r->sources, r->evidence};
+        printf("{\"id\":%lld", r->id);
+        for (int i = 0; i < 12; i++) { printf(",\"%s\":", keys[i]); json_str(vals[i]); }
+        puts("}");
+    } else if (q->format == FMT_CSV) {
+        if (q->rows == 1) puts("id,doc,outlet,date,source,source_code,code,label,target,target_code,modality,sources,evidence");
+        printf("%lld,", r->id);
+        const char *vals[] = {r->doc, r->outlet, r->date, r->source, r->source_code, r->code, r->label, r->target,
+                              r->target_code, r->modality, r->sources, r->evidence};
+        for (int i = 0; i < 12; i++) csv_str(vals[i], i == 11);
+    } else {
+        printf("%-10s ", r->date ? r->date : "-");
+        cell(r->source);
+        printf(" -> %s %s -> ", r->code, r->label);
+        cell(r->target);
+        printf("  %s", r->modality);
+        if (r->sources) { fputs("  [", stdout); cell(r->sources); putchar(']'); }
+        printf("  (%s%s%s)\n", r->doc, r->outlet ? ", " : "", r->outlet ? r->outlet : "");
+    }
+    return ferror(stdout) != 0;
+}
+
+static int cmd_query(int argc, char **argv) {
+    if (argc < 2 || strcmp(argv[1], "events")) {
+        fputs("isnad: query takes: events (isnad help lists the options)\n", stderr);
+        return EXIT_USAGE;
+    }
+    static const struct option longopts[] = {
+        {"db", required_argument, 0, 'b'},     {"data", required_argument, 0, 'D'},
+        {"actor", required_argument, 0, 'a'},  {"source", required_argument, 0, 's'},
+        {"target", required_argument, 0, 't'}, {"code", required_argument, 0, 'c'},
+        {"root", required_argument, 0, 'c'},   {"from", required_argument, 0, 'F'},
+        {"to", required_argument, 0, 'T'},     {"modality", required_argument, 0, 'm'},
+        {"outlet", required_argument, 0, 'o'}, {"format", required_argument, 0, 'f'},
+        {0, 0, 0, 0}};
+    const char *db = "isnad.db", *names[3] = {0};
+    isn_config cfg = {0};
+    isn_event_filter f = {0};
+    query_ctx q = {FMT_TABLE, 0};
+    int c;
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc - 1, argv + 1, ":", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'b': db = optarg; break;
+        case 'D': cfg.data_dir = optarg; break;
+        case 'a': names[0] = optarg; break;
+        case 's': names[1] = optarg; break;
+        case 't': names[2] = optarg; break;
+        case 'c': f.code = optarg; break;
+        case 'F': f.from = optarg; break;
+        case 'T': f.to = optarg; break;
+        case 'm': f.modality = optarg; break;
+        case 'o': f.outlet = optarg; break;
+        case 'f':
+            if (!strcmp(optarg, "table")) q.format = FMT_TABLE;
+            else if (!strcmp(optarg, "jsonl")) q.format = FMT_JSONL;
+            else if (!strcmp(optarg, "csv")) q.format = FMT_CSV;
+            else { fprintf(stderr, "isnad: --format takes table, jsonl or csv, not '%s'\n", optarg); return EXIT_USAGE; }
+            break;
+        case ':': fprintf(stderr, "isnad: option '%s' needs a value\n", argv[optind]); return EXIT_USAGE;
+        default: fprintf(stderr, "isnad: unknown option '%s' for query events\n", argv[optind]); return EXIT_USAGE;
+        }
+    }
+    isn_error err = {0};
+    isn_engine *eng = NULL;
+    if ((names[0] || names[1] || names[2]) && isn_engine_new(&eng, &cfg, &err)) {
+        report_error(&err);
+        return EXIT_ENV;
+    }
+    /* names as written lead to their entity; others are matched as names */
+    const char **slots[3] = {&f.actor, &f.source, &f.target};
+    for (int i = 0; i < 3; i++)
+        if (names[i]) {
+            const char *id = isn_engine_resolve(eng, names[i]);
+            *slots[i] = id ? id : names[i];
+        }
+    isn_store *st = NULL;
+    int status = 0;
+    if (isn_store_open(&st, db, &err) || isn_store_query_events(st, &f, print_event, &q, &err)) {
+        report_error(&err);
+        status = EXIT_ENV;
+    }
+    if (!status && q.format == FMT_TABLE) fprintf(stderr, "isnad: %zu events\n", q.rows);
+    if (fflush(stdout) != 0) status = EXIT_ENV;
+    isn_store_close(st);
+    isn_engine_free(eng);
+    return status;
+}
+
 static double ratio(size_t a, size_t b) { return b ? (double)a / (double)b : 0.0; }
 static double f1(double p, double r) { return p + r > 0 ? 2 * p * r / (p + r) : 0.0; }
 
@@ -338,6 +467,7 @@ int main(int argc, char **argv) {
     if (argc < 2) { usage(stderr); return EXIT_USAGE; }
     if (!strcmp(argv[1], "extract")) return cmd_extract(argc - 1, argv + 1);
     if (!strcmp(argv[1], "ingest")) return cmd_ingest(argc - 1, argv + 1);
+    if (!strcmp(argv[1], "query")) return cmd_query(argc - 1, argv + 1);
     if (!strcmp(argv[1], "eval")) return cmd_eval(argc - 1, argv + 1);
     if (!strcmp(argv[1], "version") || !strcmp(argv[1], "--version")) {
         printf("isnad %s (records v%d)\n", ISN_VERSION, ISN_RECORDS_VERSION);

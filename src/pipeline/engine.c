@@ -78,3 +78,19 @@ size_t isn_engine_warning_count(const isn_engine *e) { return e->warnings.n; }
 const char *isn_engine_warning(const isn_engine *e, size_t i) {
     return i < e->warnings.n ? e->warnings.v[i] : NULL;
 }
+
+const char *isn_engine_resolve(const isn_engine *e, const char *name) {
+    const isn_entity_lex *lex = &e->entities;
+    uint32_t k = isn_entity_find(lex, name);
+    if (k == ISN_NONE) {
+        size_t n = strlen(name);
+        char *norm = malloc(3 * n + 1);
+        if (!norm) return NULL;
+        size_t m = isn_normalize_phrase(name, n, norm);
+        const isn_phrase *p = m ? isn_phrases_get(&lex->aliases, norm, m) : NULL;
+        free(norm);
+        if (!p) return NULL;
+        k = (uint32_t)p->value;
+    }
+    return isn_ent_str(lex, lex->ents.v[k].id);
+}

@@ -16,6 +16,7 @@
 #include "../pipeline/internal.h"
 #include "../core/error.h"
 #include "schema.h"
+#include "store.h"
 
 #include <sqlite3.h>
 #include <stdio.h>
@@ -355,3 +356,6 @@ int isn_store_put(isn_store *s, const isn_doc *d, isn_store_result *result, isn_
     if (doc < 0 || put_records(s, d, doc)) return fail(s, err, ISN_EIO, "cannot store a document");
     return ISN_OK;
 }
+
+sqlite3 *isn_store_db(isn_store *s) { return s->db; }
+const char *isn_store_path(const isn_store *s) { return s->path; }
