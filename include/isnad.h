@@ -356,6 +356,8 @@ typedef struct isn_event_row {
     const char *doc, *outlet, *date, *source, *source_code, *code, *label, *target, *target_code, *modality;
     const char *sources;    /* the attribution, outermost first, joined by " > "; NULL when asserted */
     const char *evidence;   /* the sentence */
+    const char *place, *url, *ingested;
+    int sentence;
 } isn_event_row;
 
 typedef int (*isn_event_row_fn)(void *ctx, const isn_event_row *row);

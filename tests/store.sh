@@ -126,6 +126,32 @@ query --db other.db
 expect_rc 3
 expect_err "not an isnad database"
 
+group "export events as GDELT 2.0"
+CMD="isnad export events --db a.db"
+"$ISNAD" export events --db a.db >"$OUT" 2>"$ERR"
+RC=$?
+expect_rc 0
+expect_same "one line per event" "$(wc -l <"$OUT")" "$(count a.db events)"
+expect_same "61 columns on every line" "$(awk -F'\t' '{print NF}' "$OUT" | sort -u)" 61
+# QuadClass from the root: 1 (01-05), 2 (06-08), 3 (09-13), 4 (14-20);
+# EventRootCode is the code's first two digits; dates are the event's own
+bad=$(python3 - "$OUT" <<'PY'
+import sys
+bad = 0
+for line in open(sys.argv[1], encoding="utf-8"):
+    c = line.rstrip("\n").split("\t")
+    root = int(c[28])
+    quad = 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
+    bad += bool(c[28] != c[26][:2] or int(c[29]) != quad or (c[1] and not c[1].startswith(c[2])))
+print(bad)
+PY
+)
+expect_same "rows whose root, QuadClass or dates disagree" "$bad" 0
+CMD="isnad export events --format table"
+"$ISNAD" export events --db a.db --format table >"$OUT" 2>"$ERR"
+RC=$?
+expect_rc 2
+
 group "options"
 ingest --json --db c.db "$EXAMPLES"
 expect_rc 2

@@ -27,6 +27,7 @@ static void usage(FILE *f) {
           "       isnad ingest [--db FILE] [options] PATH...\n"
           "       isnad query events [--db FILE] [--actor A] [--source A] [--target A] [--code C]\n"
           "                          [--from D] [--to D] [--modality M] [--outlet O] [--format table|jsonl|csv]\n"
+          "       isnad export events [--db FILE] [the same filters] [--format gdelt|jsonl|csv]\n"
           "       isnad eval ner [--lexicon-only] [--data DIR] FILE\n"
           "       isnad version | help\n"
           "\n"
@@ -284,7 +285,63 @@ static int cmd_ingest(int argc, char **argv) {
 /* ---- query ---- */
 
 typedef struct query_ctx { int format; size_t rows; } query_ctx;
-enum { FMT_TABLE, FMT_JSONL, FMT_CSV };
+enum { FMT_TABLE, FMT_JSONL, FMT_CSV, FMT_GDELT };
+
+/* The CAMEO root's GDELT QuadClass: 1 verbal cooperation (01-05), 2
+ * material cooperation (06-08), 3 verbal conflict (09-13), 4 material
+ * conflict (14-20). */
+static int quad_class(const char *code) {
+    int root = atoi((char[3]){code[0], code[1], 0});
+    return root <= 5 ? 1 : root <= 8 ? 2 : root <= 13 ? 3 : 4;
+}
+
+static void tsv(const char *s) {
+    for (const char *p = s ? s : ""; *p; p++) putchar(*p == '\t' || *p == '\n' ? ' ' : *p);
+}
+
+/* Is a code a CAMEO role with no country before it ("UAF", "COP")? */
+static int is_role(const char *code) {
+    static const char *roles[] = {"GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "MED", "EDU", "BUS", "CRM",
+                                  "CVL", "LAB", "LEG", "HLH", "REF", "MOD", "RAD", "AGR", "ELI", "UAF", "IGO", "NGO",
+                                  "SET", "IMG", "INS", "SEP", "DEV", "ENV", "HRI", "JEW", "MUS", "CHR"};
+    for (size_t i = 0; i < sizeof roles / sizeof *roles; i++)
+        if (!strncmp(code, roles[i], 3)) return 1;
+    return 0;
+}
+
+/* One row of the GDELT 2.0 event table (61 tab-separated columns, no
+ * header; docs/schema.md says which isnad fills). Dates are the event's own:
+ * a column is empty when the text does not give that much. */
+static void print_gdelt(const isn_event_row *r) {
+    char day[9] = "", month[7] = "", year[5] = "", added[15] = "";
+    const char *d = r->date ? r->date : "";
+    if (strlen(d) >= 4 && d[0] != 'X' && !strchr(d, '/')) memcpy(year, d, 4);
+    if (year[0] && strlen(d) >= 7 && d[4] == '-' && d[5] >= '0' && d[5] <= '9') memcpy(month, d, 4), memcpy(month + 4, d + 5, 2);
+    if (month[0] && strlen(d) == 10) memcpy(day, month, 6), memcpy(day + 6, d + 8, 2);
+    for (const char *p = r->ingested ? r->ingested : ""; *p && strlen(added) < 14; p++)
+        if (*p >= '0' && *p <= '9') added[strlen(added)] = *p;
+    char base[4] = {r->code[0], r->code[1], r->code[2] ? r->code[2] : 0, 0};
+    const char *actors[2][2] = {{r->source_code, r->source}, {r->target_code, r->target}};
+    printf("%lld\t%s\t%s\t%s\t", r->id, day, month, year);
+    if (day[0]) { /* FractionDate: year + day of year / 365 */
+        int y = atoi(year), m = atoi(month + 4), dd = atoi(day + 6);
+        static const int before[] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
+        printf("%.4f", y + (before[(m - 1) % 12] + dd) / 365.0);
+    }
+    for (int a = 0; a < 2; a++) { /* Actor*Code, Name, CountryCode, 4 empty, Type1Code, 2 empty */
+        const char *code = actors[a][0] ? actors[a][0] : "";
+        int country = strlen(code) >= 3 && !is_role(code); /* "LBYMIL", "EGY"; not "UAF" */
+        putchar('\t'); tsv(code);
+        putchar('\t'); tsv(actors[a][1]);
+        printf("\t%.*s\t\t\t\t\t%.3s\t\t", country ? 3 : 0, code, country ? (strlen(code) > 3 ? code + 3 : "") : code);
+    }
+    printf("\t%d\t%s\t%s\t%.2s\t%d\t\t1\t1\t1\t", r->sentence <= 2, r->code, base, r->code, quad_class(r->code));
+    printf("\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t"); /* AvgTone, Actor1Geo_* (8), Actor2Geo_* (8) */
+    printf("%s\t", r->place ? "4" : ""); tsv(r->place); /* ActionGeo_Type (4: a place name), FullName */
+    printf("\t\t\t\t\t\t\t%s\t", added); /* CountryCode, ADM1, ADM2, Lat, Long, FeatureID, DATEADDED */
+    tsv(r->url ? r->url : r->doc);
+    putchar('\n');
+}
 
 static void json_str(const char *s) {
     if (!s) { fputs("null", stdout); return; }
@@ -314,7 +371,9 @@ static void cell(const char *s) { printf("\xe2\x81\xa8%s\xe2\x81\xa9", s && *s ?
 static int print_event(void *vctx, const isn_event_row *r) {
     query_ctx *q = vctx;
     q->rows++;
-    if (q->format == FMT_JSONL) {
+    if (q->format == FMT_GDELT) {
+        print_gdelt(r);
+    } else if (q->format == FMT_JSONL) {
         const char *keys[] = {"doc", "outlet", "date", "source", "source_code", "code", "label", "target",
                               "target_code", "modality", "sources", "evidence"};
         const char *vals[] = {r->doc, r->outlet, r->date, r->source, r->source_code, r->code, r->label, r->target,
@@ -341,8 +400,9 @@ static int print_event(void *vctx, const isn_event_row *r) {
 }
 
 static int cmd_query(int argc, char **argv) {
+    int export = !strcmp(argv[0], "export");
     if (argc < 2 || strcmp(argv[1], "events")) {
-        fputs("isnad: query takes: events (isnad help lists the options)\n", stderr);
+        fprintf(stderr, "isnad: %s takes: events (isnad help lists the options)\n", argv[0]);
         return EXIT_USAGE;
     }
     static const struct option longopts[] = {
@@ -356,7 +416,7 @@ static int cmd_query(int argc, char **argv) {
     const char *db = "isnad.db", *names[3] = {0};
     isn_config cfg = {0};
     isn_event_filter f = {0};
-    query_ctx q = {FMT_TABLE, 0};
+    query_ctx q = {export ? FMT_GDELT : FMT_TABLE, 0};
     int c;
     optind = 1;
     opterr = 0;
@@ -373,13 +433,17 @@ static int cmd_query(int argc, char **argv) {
         case 'm': f.modality = optarg; break;
         case 'o': f.outlet = optarg; break;
         case 'f':
-            if (!strcmp(optarg, "table")) q.format = FMT_TABLE;
+            if (!strcmp(optarg, "table") && !export) q.format = FMT_TABLE;
+            else if (!strcmp(optarg, "gdelt") && export) q.format = FMT_GDELT;
             else if (!strcmp(optarg, "jsonl")) q.format = FMT_JSONL;
             else if (!strcmp(optarg, "csv")) q.format = FMT_CSV;
-            else { fprintf(stderr, "isnad: --format takes table, jsonl or csv, not '%s'\n", optarg); return EXIT_USAGE; }
+            else {
+                fprintf(stderr, "isnad: --format takes %s, jsonl or csv, not '%s'\n", export ? "gdelt" : "table", optarg);
+                return EXIT_USAGE;
+            }
             break;
         case ':': fprintf(stderr, "isnad: option '%s' needs a value\n", argv[optind]); return EXIT_USAGE;
-        default: fprintf(stderr, "isnad: unknown option '%s' for query events\n", argv[optind]); return EXIT_USAGE;
+        default: fprintf(stderr, "isnad: unknown option '%s' for %s events\n", argv[optind], argv[0]); return EXIT_USAGE;
         }
     }
     isn_error err = {0};
@@ -467,7 +531,7 @@ int main(int argc, char **argv) {
     if (argc < 2) { usage(stderr); return EXIT_USAGE; }
     if (!strcmp(argv[1], "extract")) return cmd_extract(argc - 1, argv + 1);
     if (!strcmp(argv[1], "ingest")) return cmd_ingest(argc - 1, argv + 1);
-    if (!strcmp(argv[1], "query")) return cmd_query(argc - 1, argv + 1);
+    if (!strcmp(argv[1], "query") || !strcmp(argv[1], "export")) return cmd_query(argc - 1, argv + 1);
     if (!strcmp(argv[1], "eval")) return cmd_eval(argc - 1, argv + 1);
     if (!strcmp(argv[1], "version") || !strcmp(argv[1], "--version")) {
         printf("isnad %s (records v%d)\n", ISN_VERSION, ISN_RECORDS_VERSION);

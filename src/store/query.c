@@ -15,7 +15,8 @@ static const char events_sql[] =
     "SELECT e.id, d.doc, d.outlet, e.date_value, e.source_name, e.source_code, e.code, e.label,\n"
     "       e.target_name, e.target_code, e.modality,\n"
     "       (SELECT group_concat(text, ' > ') FROM (SELECT text FROM sources WHERE event_id = e.id ORDER BY rank)),\n"
-    "       CAST(substr(CAST(d.text AS BLOB), e.start + 1, e.end - e.start) AS TEXT)\n"
+    "       CAST(substr(CAST(d.text AS BLOB), e.start + 1, e.end - e.start) AS TEXT),\n"
+    "       e.place_name, d.url, d.ingested, e.sentence\n"
     "FROM events e JOIN documents d ON d.id = e.doc_id\n"
     "WHERE (?1 IS NULL OR e.source_entity = ?1 OR e.target_entity = ?1 OR e.source_name = ?1 OR e.target_name = ?1)\n"
     "  AND (?2 IS NULL OR e.source_entity = ?2 OR e.source_name = ?2)\n"
@@ -41,7 +42,8 @@ int isn_store_query_events(isn_store *s, const isn_event_filter *f, isn_event_ro
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         isn_event_row r = {sqlite3_column_int64(st, 0), col(st, 1), col(st, 2), col(st, 3), col(st, 4), col(st, 5),
-                           col(st, 6), col(st, 7), col(st, 8), col(st, 9), col(st, 10), col(st, 11), col(st, 12)};
+                           col(st, 6), col(st, 7), col(st, 8), col(st, 9), col(st, 10), col(st, 11), col(st, 12),
+                           col(st, 13), col(st, 14), col(st, 15), sqlite3_column_int(st, 16)};
         if (fn(ctx, &r)) break;
     }
     int bad = rc != SQLITE_ROW && rc != SQLITE_DONE;
