@@ -364,6 +364,21 @@ typedef int (*isn_event_row_fn)(void *ctx, const isn_event_row *row);
 /* Calls fn for each event, in date order; stops when fn returns non-zero. */
 int isn_store_query_events(isn_store *s, const isn_event_filter *f, isn_event_row_fn fn, void *ctx, isn_error *err);
 
+/* Full-text search over the stored sentences, normalised as the text layer
+ * normalises and with proclitics set aside ("حفتر" finds "لحفتر"); all the
+ * query's words must be in a sentence. Best first; `marked` is the
+ * sentence as written with each hit between `open` and `close`. */
+typedef struct isn_search_hit {
+    const char *doc;
+    int sentence;
+    const char *marked;
+    double rank;            /* FTS5 bm25: lower is better */
+} isn_search_hit;
+
+typedef int (*isn_search_fn)(void *ctx, const isn_search_hit *hit);
+int isn_store_search(isn_store *s, const char *query, int limit, const char *open, const char *close,
+                     isn_search_fn fn, void *ctx, isn_error *err);
+
 /* ---- evaluation ------------------------------------------------------------ */
 
 /* Named-entity scores against a CoNLL-style file ("token TAG" per line,

@@ -152,6 +152,24 @@ CMD="isnad export events --format table"
 RC=$?
 expect_rc 2
 
+group "search"
+search() { CMD="isnad search $*"; "$ISNAD" search "$@" >"$OUT" 2>"$ERR"; RC=$?; }
+printf 'رسالة إلى أنقرة\n\nوصلت رسالة لحفتر من أنقرة أمس، وردّ عليها أحمد بالشكر.\n' >s1.txt
+ingest --db s.db s1.txt
+search --db s.db "حفتر"
+expect_rc 0
+expect_same "a word found behind its clitic, and marked as written" "$(grep -c '«لحفتر»' "$OUT")" 1
+search --db s.db "احمد انقره"
+expect_same "hamzas folded, all words required" "$(wc -l <"$OUT")" 1
+search --db s.db "حفتر موسكو"
+expect_same "a word the sentence lacks" "$(wc -l <"$OUT")" 0
+printf 'رسالة إلى أنقرة\n\nوصلت رسالة من أنقرة أمس.\n' >s1.txt
+ingest --db s.db s1.txt
+search --db s.db "حفتر"
+expect_same "a replaced document leaves no stale hit" "$(wc -l <"$OUT")" 0
+search --db s.db "،،"
+expect_rc 2
+
 group "options"
 ingest --json --db c.db "$EXAMPLES"
 expect_rc 2

@@ -28,6 +28,7 @@ static void usage(FILE *f) {
           "       isnad query events [--db FILE] [--actor A] [--source A] [--target A] [--code C]\n"
           "                          [--from D] [--to D] [--modality M] [--outlet O] [--format table|jsonl|csv]\n"
           "       isnad export events [--db FILE] [the same filters] [--format gdelt|jsonl|csv]\n"
+          "       isnad search [--db FILE] [--limit N] \"WORDS\"\n"
           "       isnad eval ner [--lexicon-only] [--data DIR] FILE\n"
           "       isnad version | help\n"
           "\n"
@@ -472,6 +473,49 @@ static int cmd_query(int argc, char **argv) {
     return status;
 }
 
+/* ---- search ---- */
+
+static int print_hit(void *ctx, const isn_search_hit *h) {
+    (void)ctx;
+    printf("%s [%d] %s\n", h->doc, h->sentence, h->marked);
+    return ferror(stdout) != 0;
+}
+
+static int cmd_search(int argc, char **argv) {
+    static const struct option longopts[] = {
+        {"db", required_argument, 0, 'b'}, {"limit", required_argument, 0, 'l'}, {0, 0, 0, 0}};
+    const char *db = "isnad.db";
+    int limit = 20, c;
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'b': db = optarg; break;
+        case 'l': limit = atoi(optarg); break;
+        case ':': fprintf(stderr, "isnad: option '%s' needs a value\n", argv[optind - 1]); return EXIT_USAGE;
+        default: fprintf(stderr, "isnad: unknown option '%s' for search\n", argv[optind - 1]); return EXIT_USAGE;
+        }
+    }
+    if (optind != argc - 1) {
+        fputs("isnad: search takes one query (quote it: isnad search \"حفتر موسكو\")\n", stderr);
+        return EXIT_USAGE;
+    }
+    /* hits in bold on a terminal, between « » otherwise */
+    int tty = isatty(1);
+    isn_store *st = NULL;
+    isn_error err = {0};
+    int status = 0;
+    if (isn_store_open(&st, db, &err) ||
+        isn_store_search(st, argv[optind], limit, tty ? "\x1b[1m" : "\xc2\xab", tty ? "\x1b[0m" : "\xc2\xbb", print_hit,
+                         NULL, &err)) {
+        report_error(&err);
+        status = err.code == ISN_EINVAL ? EXIT_USAGE : EXIT_ENV;
+    }
+    if (fflush(stdout) != 0) status = EXIT_ENV;
+    isn_store_close(st);
+    return status;
+}
+
 static double ratio(size_t a, size_t b) { return b ? (double)a / (double)b : 0.0; }
 static double f1(double p, double r) { return p + r > 0 ? 2 * p * r / (p + r) : 0.0; }
 
@@ -532,6 +576,7 @@ int main(int argc, char **argv) {
     if (!strcmp(argv[1], "extract")) return cmd_extract(argc - 1, argv + 1);
     if (!strcmp(argv[1], "ingest")) return cmd_ingest(argc - 1, argv + 1);
     if (!strcmp(argv[1], "query") || !strcmp(argv[1], "export")) return cmd_query(argc - 1, argv + 1);
+    if (!strcmp(argv[1], "search")) return cmd_search(argc - 1, argv + 1);
     if (!strcmp(argv[1], "eval")) return cmd_eval(argc - 1, argv + 1);
     if (!strcmp(argv[1], "version") || !strcmp(argv[1], "--version")) {
         printf("isnad %s (records v%d)\n", ISN_VERSION, ISN_RECORDS_VERSION);

@@ -24,7 +24,7 @@
 #include <string.h>
 #include <time.h>
 
-enum { Q_FIND, Q_DELETE, Q_DOC, Q_SENT, Q_ENT, Q_MENT, Q_TIME, Q_EVENT, Q_SOURCE, Q_COUNT };
+enum { Q_FIND, Q_DELETE, Q_DOC, Q_SENT, Q_ENT, Q_MENT, Q_TIME, Q_EVENT, Q_SOURCE, Q_SEARCH, Q_COUNT };
 
 static const char *const queries[Q_COUNT] = {
     [Q_FIND] = "SELECT id, hash FROM documents WHERE doc = ?1",
@@ -43,6 +43,7 @@ static const char *const queries[Q_COUNT] = {
                 "place_name, modality) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
                 "?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)",
     [Q_SOURCE] = "INSERT INTO sources(event_id, rank, text, entity, name) VALUES(?1, ?2, ?3, ?4, ?5)",
+    [Q_SEARCH] = "INSERT INTO sentence_search(words, doc_id, idx) VALUES(?1, ?2, ?3)",
 };
 
 struct isn_store {
@@ -50,6 +51,7 @@ struct isn_store {
     char *path;
     sqlite3_stmt *q[Q_COUNT];
     ISN_VEC(sqlite3_int64) ment_rows; /* mention index -> row id, for the current document */
+    isn_buf norm, words;              /* a sentence normalised, and its search words */
 };
 
 static int fail(isn_store *s, isn_error *err, int code, const char *what) {
@@ -150,6 +152,8 @@ void isn_store_close(isn_store *s) {
     for (int i = 0; i < Q_COUNT; i++) sqlite3_finalize(s->q[i]);
     sqlite3_close(s->db);
     ISN_VEC_FREE(s->ment_rows);
+    isn_buf_free(&s->norm);
+    isn_buf_free(&s->words);
     free(s->path);
     free(s);
 }
@@ -273,6 +277,23 @@ static int put_event(isn_store *s, const isn_doc *d, sqlite3_int64 doc, size_t i
     return 0;
 }
 
+/* The words full-text search finds a sentence by: its normalised words,
+ * and each word again without its proclitics, so that "حفتر" finds
+ * "لحفتر" and "وبحفتر" (isn_search_words, search.c). */
+static int put_search(isn_store *s, const isn_doc *d, sqlite3_int64 doc, size_t i, isn_span sp) {
+    isn_buf_reset(&s->norm);
+    isn_buf_reset(&s->words);
+    if (isn_buf_reserve(&s->norm, 3 * (sp.end - sp.start) + 1)) return -1;
+    s->norm.len = isn_normalize(d->in.text + sp.start, sp.end - sp.start, s->norm.data, NULL);
+    isn_search_words(s->norm.data, s->norm.len, &s->words);
+    if (s->words.oom) return -1;
+    sqlite3_stmt *q = s->q[Q_SEARCH];
+    sqlite3_bind_text(q, 1, s->words.data ? s->words.data : "", (int)s->words.len, SQLITE_STATIC);
+    sqlite3_bind_int64(q, 2, doc);
+    sqlite3_bind_int(q, 3, (int)i);
+    return run(s, q) < 0 ? -1 : 0;
+}
+
 static int put_records(isn_store *s, const isn_doc *d, sqlite3_int64 doc) {
     for (size_t i = 0; i < isn_doc_sentence_count(d); i++) {
         isn_span sp = isn_doc_sentence(d, i);
@@ -282,7 +303,7 @@ static int put_records(isn_store *s, const isn_doc *d, sqlite3_int64 doc) {
         sqlite3_bind_int(q, 3, (int)sp.start);
         sqlite3_bind_int(q, 4, (int)sp.end);
         span_text(q, 5, d, sp);
-        if (run(s, q) < 0) return -1;
+        if (run(s, q) < 0 || put_search(s, d, doc, i, sp)) return -1;
     }
     ISN_VEC_RESET(s->ment_rows);
     isn_mention m;
