@@ -364,6 +364,19 @@ typedef int (*isn_event_row_fn)(void *ctx, const isn_event_row *row);
 /* Calls fn for each event, in date order; stops when fn returns non-zero. */
 int isn_store_query_events(isn_store *s, const isn_event_filter *f, isn_event_row_fn fn, void *ctx, isn_error *err);
 
+/* Stories: events with the same source, target and CAMEO root whose dates
+ * overlap, told by one report or many (the same filters as events). */
+typedef struct isn_story {
+    const char *source, *source_name, *target, *target_name; /* ids (or names), and names; target may be NULL */
+    const char *root, *label;        /* the root, and the label of its first report's code */
+    const char *from, *to;           /* the dates the reports cover, ISO days; NULL when undated */
+    int reports, documents, outlets; /* outlets: distinct, a document with none counting as its own */
+    const char *contested;           /* "denied" (one report denies what another states), "dates" (days differ), or NULL */
+} isn_story;
+
+typedef int (*isn_story_fn)(void *ctx, const isn_story *story);
+int isn_store_query_stories(isn_store *s, const isn_event_filter *f, isn_story_fn fn, void *ctx, isn_error *err);
+
 /* Full-text search over the stored sentences, normalised as the text layer
  * normalises and with proclitics set aside ("حفتر" finds "لحفتر"); all the
  * query's words must be in a sentence. Best first; `marked` is the

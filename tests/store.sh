@@ -170,6 +170,29 @@ expect_same "a replaced document leaves no stale hit" "$(wc -l <"$OUT")" 0
 search --db s.db "،،"
 expect_rc 2
 
+group "stories"
+mkdir st
+printf 'حفتر في موسكو\n\nزار خليفة حفتر موسكو في 3 مارس 2019 والتقى مسؤولين روسا.\n' >st/a.txt
+printf 'زيارة جديدة\n\nوفي 3 مارس 2019 زار حفتر العاصمة الروسية موسكو.\n' >st/b.txt
+printf 'زيارة أخرى\n\nوزار حفتر موسكو في مايو 2020.\n' >st/d.txt
+ingest --db st.db st
+CMD="isnad query stories --db st.db --root 04 --format jsonl"
+"$ISNAD" query stories --db st.db --root 04 --format jsonl >"$OUT" 2>"$ERR"
+RC=$?
+expect_rc 0
+story() { python3 -c "
+import json, sys
+for l in open(sys.argv[1]):
+    s = json.loads(l)
+    if s['target_name'] == 'موسكو' and s['from'] == sys.argv[2]:
+        print(s['reports'], s['documents'], s['outlets'], s['contested'], s['to'])" "$OUT" "$1"; }
+expect_same "two articles telling one visit are one story" "$(story 2019-03-03)" "2 2 2 None 2019-03-03"
+expect_same "a visit a year later is another" "$(story 2020-05-01)" "1 1 1 None 2020-05-31"
+printf 'نفي روسي\n\nونفت وزارة الدفاع الروسية أن يكون حفتر قد زار موسكو في 3 مارس 2019.\n' >st/c.txt
+ingest --db st.db st
+"$ISNAD" query stories --db st.db --root 04 --format jsonl >"$OUT" 2>"$ERR"
+expect_same "a denial makes the story contested" "$(story 2019-03-03)" "3 3 3 denied 2019-03-03"
+
 group "options"
 ingest --json --db c.db "$EXAMPLES"
 expect_rc 2

@@ -27,6 +27,7 @@ static void usage(FILE *f) {
           "       isnad ingest [--db FILE] [options] PATH...\n"
           "       isnad query events [--db FILE] [--actor A] [--source A] [--target A] [--code C]\n"
           "                          [--from D] [--to D] [--modality M] [--outlet O] [--format table|jsonl|csv]\n"
+          "       isnad query stories [the same options]\n"
           "       isnad export events [--db FILE] [the same filters] [--format gdelt|jsonl|csv]\n"
           "       isnad search [--db FILE] [--limit N] \"WORDS\"\n"
           "       isnad eval ner [--lexicon-only] [--data DIR] FILE\n"
@@ -400,10 +401,47 @@ static int print_event(void *vctx, const isn_event_row *r) {
     return ferror(stdout) != 0;
 }
 
+static int print_story(void *vctx, const isn_story *st) {
+    query_ctx *q = vctx;
+    q->rows++;
+    if (q->format == FMT_JSONL) {
+        printf("{\"from\":"); json_str(st->from);
+        printf(",\"to\":"); json_str(st->to);
+        printf(",\"source\":"); json_str(st->source);
+        printf(",\"source_name\":"); json_str(st->source_name);
+        printf(",\"target\":"); json_str(st->target);
+        printf(",\"target_name\":"); json_str(st->target_name);
+        printf(",\"root\":"); json_str(st->root);
+        printf(",\"label\":"); json_str(st->label);
+        printf(",\"reports\":%d,\"documents\":%d,\"outlets\":%d,\"contested\":", st->reports, st->documents,
+               st->outlets);
+        json_str(st->contested);
+        puts("}");
+    } else if (q->format == FMT_CSV) {
+        if (q->rows == 1) puts("from,to,source,source_name,target,target_name,root,label,reports,documents,outlets,contested");
+        const char *vals[] = {st->from, st->to, st->source, st->source_name, st->target, st->target_name, st->root, st->label};
+        for (int i = 0; i < 8; i++) csv_str(vals[i], 0);
+        printf("%d,%d,%d,", st->reports, st->documents, st->outlets);
+        csv_str(st->contested, 1);
+    } else {
+        if (st->from) printf("%s..%s ", st->from, st->to);
+        else printf("%-22s ", "-");
+        cell(st->source_name);
+        printf(" -> %s %s -> ", st->root, st->label);
+        cell(st->target_name);
+        printf("  %d report%s, %d document%s, %d outlet%s", st->reports, st->reports == 1 ? "" : "s", st->documents,
+               st->documents == 1 ? "" : "s", st->outlets, st->outlets == 1 ? "" : "s");
+        if (st->contested) printf("  CONTESTED (%s)", st->contested);
+        putchar('\n');
+    }
+    return ferror(stdout) != 0;
+}
+
 static int cmd_query(int argc, char **argv) {
     int export = !strcmp(argv[0], "export");
-    if (argc < 2 || strcmp(argv[1], "events")) {
-        fprintf(stderr, "isnad: %s takes: events (isnad help lists the options)\n", argv[0]);
+    int stories = argc >= 2 && !export && !strcmp(argv[1], "stories");
+    if (argc < 2 || (strcmp(argv[1], "events") && !stories)) {
+        fprintf(stderr, "isnad: %s takes: %s (isnad help lists the options)\n", argv[0], export ? "events" : "events or stories");
         return EXIT_USAGE;
     }
     static const struct option longopts[] = {
@@ -444,7 +482,7 @@ static int cmd_query(int argc, char **argv) {
             }
             break;
         case ':': fprintf(stderr, "isnad: option '%s' needs a value\n", argv[optind]); return EXIT_USAGE;
-        default: fprintf(stderr, "isnad: unknown option '%s' for %s events\n", argv[optind], argv[0]); return EXIT_USAGE;
+        default: fprintf(stderr, "isnad: unknown option '%s' for %s %s\n", argv[optind], argv[0], argv[1]); return EXIT_USAGE;
         }
     }
     isn_error err = {0};
@@ -462,11 +500,12 @@ static int cmd_query(int argc, char **argv) {
         }
     isn_store *st = NULL;
     int status = 0;
-    if (isn_store_open(&st, db, &err) || isn_store_query_events(st, &f, print_event, &q, &err)) {
+    if (isn_store_open(&st, db, &err) ||
+        (stories ? isn_store_query_stories(st, &f, print_story, &q, &err) : isn_store_query_events(st, &f, print_event, &q, &err))) {
         report_error(&err);
         status = EXIT_ENV;
     }
-    if (!status && q.format == FMT_TABLE) fprintf(stderr, "isnad: %zu events\n", q.rows);
+    if (!status && q.format == FMT_TABLE) fprintf(stderr, "isnad: %zu %s\n", q.rows, stories ? "stories" : "events");
     if (fflush(stdout) != 0) status = EXIT_ENV;
     isn_store_close(st);
     isn_engine_free(eng);
