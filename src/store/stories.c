@@ -21,15 +21,7 @@ static const char stories_sql[] =
     "SELECT coalesce(e.source_entity, e.source_name), e.source_name, coalesce(e.target_entity, e.target_name),\n"
     "       e.target_name, e.root, e.label, e.date_value, e.modality, d.id, coalesce(d.outlet, d.doc)\n"
     "FROM events e JOIN documents d ON d.id = e.doc_id\n"
-    "WHERE (?1 IS NULL OR e.source_entity = ?1 OR e.target_entity = ?1 OR e.source_name = ?1 OR e.target_name = ?1)\n"
-    "  AND (?2 IS NULL OR e.source_entity = ?2 OR e.source_name = ?2)\n"
-    "  AND (?3 IS NULL OR e.target_entity = ?3 OR e.target_name = ?3)\n"
-    "  AND (?4 IS NULL OR e.code LIKE ?4 || '%')\n"
-    "  AND (?5 IS NULL OR e.date_value >= ?5)\n"
-    "  AND (?6 IS NULL OR e.date_value < ?6 || '~')\n"
-    "  AND (?7 IS NULL OR e.modality = ?7)\n"
-    "  AND (?8 IS NULL OR d.outlet = ?8 OR EXISTS (SELECT 1 FROM sources s WHERE s.event_id = e.id\n"
-    "       AND (s.entity = ?8 OR s.name = ?8 OR s.text LIKE '%' || ?8 || '%')))\n"
+    ISN_EVENT_FILTER_SQL
     "ORDER BY 1, 3, e.root, e.date_value IS NULL OR e.date_value LIKE 'X%', e.date_value";
 
 static int month_days(int y, int m) {
@@ -110,9 +102,7 @@ int isn_store_query_stories(isn_store *s, const isn_event_filter *f, isn_story_f
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(db, stories_sql, -1, &st, NULL) != SQLITE_OK)
         return isn_set_error(err, ISN_EIO, isn_store_path(s), 0, ISN_NO_OFFSET, "%s", sqlite3_errmsg(db));
-    const char *args[] = {f->actor, f->source, f->target, f->code, f->from, f->to, f->modality, f->outlet};
-    for (int i = 0; i < 8; i++)
-        if (args[i]) sqlite3_bind_text(st, i + 1, args[i], -1, SQLITE_STATIC);
+    isn_bind_event_filter(st, f);
     story_acc a;
     memset(&a, 0, sizeof a);
     int rc, stop = 0;
