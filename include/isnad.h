@@ -377,6 +377,17 @@ typedef struct isn_story {
 typedef int (*isn_story_fn)(void *ctx, const isn_story *story);
 int isn_store_query_stories(isn_store *s, const isn_event_filter *f, isn_story_fn fn, void *ctx, isn_error *err);
 
+/* The actor network: one edge per source, target and root, with its number
+ * of events and its outlets (comma-separated, distinct). */
+typedef struct isn_edge {
+    const char *source, *source_name, *source_code, *target, *target_name, *target_code, *root;
+    int count;
+    const char *outlets;
+} isn_edge;
+
+typedef int (*isn_edge_fn)(void *ctx, const isn_edge *edge);
+int isn_store_query_edges(isn_store *s, const isn_event_filter *f, isn_edge_fn fn, void *ctx, isn_error *err);
+
 /* Full-text search over the stored sentences, normalised as the text layer
  * normalises and with proclitics set aside ("حفتر" finds "لحفتر"); all the
  * query's words must be in a sentence. Best first; `marked` is the

@@ -193,6 +193,40 @@ ingest --db st.db st
 "$ISNAD" query stories --db st.db --root 04 --format jsonl >"$OUT" 2>"$ERR"
 expect_same "a denial makes the story contested" "$(story 2019-03-03)" "3 3 3 denied 2019-03-03"
 
+group "export graph and timeline"
+for fmt in graphml json dot; do
+    "$ISNAD" export graph --db a.db --format $fmt >"graph.$fmt" 2>"$ERR" || ko "export graph --format $fmt failed"
+done
+# GraphML and JSON: well-formed, every node once, every edge between nodes,
+# one edge per source, target and root, its count the events'
+check=$(python3 - a.db <<'PY'
+import json, sqlite3, sys, xml.dom.minidom as minidom
+db = sqlite3.connect(sys.argv[1])
+want = {(r[0], r[1], r[2]): r[3] for r in db.execute(
+    "select coalesce(source_entity, source_name), coalesce(target_entity, target_name), root, count(*) "
+    "from events where target_name is not null group by 1, 2, 3")}
+doc = minidom.parse("graph.graphml")
+ns = "http://graphml.graphdrawing.org/xmlns"
+nodes = [n.getAttribute("id") for n in doc.getElementsByTagNameNS(ns, "node")]
+def data(el, key):
+    return next(d.firstChild.data if d.firstChild else "" for d in el.getElementsByTagNameNS(ns, "data") if d.getAttribute("key") == key)
+edges = {(e.getAttribute("source"), e.getAttribute("target"), data(e, "root")): int(data(e, "count"))
+         for e in doc.getElementsByTagNameNS(ns, "edge")}
+g = json.load(open("graph.json"))
+jedges = {(e["source"], e["target"], e["root"]): e["count"] for e in g["edges"]}
+ok = (len(nodes) == len(set(nodes)) and all(a in nodes and b in nodes for a, b, _ in edges)
+      and edges == want and jedges == want and sorted(n["id"] for n in g["nodes"]) == sorted(nodes))
+print("ok" if ok and want else "bad")
+PY
+)
+expect_same "GraphML and JSON graph agree with the events" "$check" ok
+expect_same "DOT: a digraph with one line per edge" "$(grep -c -- ' -> ' graph.dot)" "$(python3 -c "import json; print(len(json.load(open('graph.json'))['edges']))")"
+"$ISNAD" export timeline --db a.db --format jsonl >"$OUT" 2>"$ERR"
+expect_same "timeline: the dated events, in date order" "$(python3 -c "
+import json, sys
+d = [json.loads(l)['date'] for l in open(sys.argv[1])]
+print(len(d), d == sorted(d), all(x and not x.startswith('X') for x in d))" "$OUT")" "$(count a.db events "date_value is not null and date_value not like 'X%'") True True"
+
 group "options"
 ingest --json --db c.db "$EXAMPLES"
 expect_rc 2

@@ -29,6 +29,8 @@ static void usage(FILE *f) {
           "                          [--from D] [--to D] [--modality M] [--outlet O] [--format table|jsonl|csv]\n"
           "       isnad query stories [the same options]\n"
           "       isnad export events [--db FILE] [the same filters] [--format gdelt|jsonl|csv]\n"
+          "       isnad export graph [--db FILE] [the same filters] [--format graphml|dot|json]\n"
+          "       isnad export timeline [--db FILE] [the same filters] [--format csv|jsonl]\n"
           "       isnad search [--db FILE] [--limit N] \"WORDS\"\n"
           "       isnad eval ner [--lexicon-only] [--data DIR] FILE\n"
           "       isnad version | help\n"
@@ -287,7 +289,7 @@ static int cmd_ingest(int argc, char **argv) {
 /* ---- query ---- */
 
 typedef struct query_ctx { int format; size_t rows; } query_ctx;
-enum { FMT_TABLE, FMT_JSONL, FMT_CSV, FMT_GDELT };
+enum { FMT_TABLE, FMT_JSONL, FMT_CSV, FMT_GDELT, FMT_GRAPHML, FMT_DOT, FMT_JSON };
 
 /* The CAMEO root's GDELT QuadClass: 1 verbal cooperation (01-05), 2
  * material cooperation (06-08), 3 verbal conflict (09-13), 4 material
@@ -437,11 +439,150 @@ static int print_story(void *vctx, const isn_story *st) {
     return ferror(stdout) != 0;
 }
 
+/* ---- export graph ---- */
+
+typedef struct graph { isn_edge *e; size_t n, cap; } graph;
+
+static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
+
+static int keep_edge(void *ctx, const isn_edge *e) {
+    graph *g = ctx;
+    if (g->n == g->cap) {
+        size_t cap = g->cap ? 2 * g->cap : 64;
+        isn_edge *v = realloc(g->e, cap * sizeof *v);
+        if (!v) return 1;
+        g->e = v, g->cap = cap;
+    }
+    isn_edge *c = &g->e[g->n++];
+    *c = *e;
+    c->source = dup_or_null(e->source), c->source_name = dup_or_null(e->source_name);
+    c->source_code = dup_or_null(e->source_code), c->target = dup_or_null(e->target);
+    c->target_name = dup_or_null(e->target_name), c->target_code = dup_or_null(e->target_code);
+    c->root = dup_or_null(e->root), c->outlets = dup_or_null(e->outlets);
+    return 0;
+}
+
+static void graph_free(graph *g) {
+    for (size_t i = 0; i < g->n; i++) {
+        isn_edge *e = &g->e[i];
+        free((char *)e->source), free((char *)e->source_name), free((char *)e->source_code);
+        free((char *)e->target), free((char *)e->target_name), free((char *)e->target_code);
+        free((char *)e->root), free((char *)e->outlets);
+    }
+    free(g->e);
+}
+
+static void xml_str(const char *s) {
+    for (const char *p = s ? s : ""; *p; p++)
+        if (*p == '<') fputs("&lt;", stdout);
+        else if (*p == '>') fputs("&gt;", stdout);
+        else if (*p == '&') fputs("&amp;", stdout);
+        else if (*p == '"') fputs("&quot;", stdout);
+        else putchar(*p);
+}
+
+static void dot_str(const char *s) {
+    putchar('"');
+    for (const char *p = s ? s : ""; *p; p++) {
+        if (*p == '"' || *p == '\\') putchar('\\');
+        putchar(*p);
+    }
+    putchar('"');
+}
+
+/* Each actor once: the first edge that names it gives its name and code. */
+static int first_seen(const graph *g, size_t i, int target) {
+    const char *id = target ? g->e[i].target : g->e[i].source;
+    for (size_t j = 0; j <= i; j++) {
+        if (!strcmp(g->e[j].source, id)) return j == i && !target;
+        if (!strcmp(g->e[j].target, id)) return j == i && target;
+    }
+    return 0;
+}
+
+static void print_graph(const graph *g, int format) {
+    if (format == FMT_GRAPHML) {
+        puts("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+             "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
+             "         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
+             "         xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+             "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
+             "  <key id=\"name\" for=\"node\" attr.name=\"name\" attr.type=\"string\"/>\n"
+             "  <key id=\"code\" for=\"node\" attr.name=\"code\" attr.type=\"string\"/>\n"
+             "  <key id=\"root\" for=\"edge\" attr.name=\"root\" attr.type=\"string\"/>\n"
+             "  <key id=\"count\" for=\"edge\" attr.name=\"count\" attr.type=\"int\"/>\n"
+             "  <key id=\"outlets\" for=\"edge\" attr.name=\"outlets\" attr.type=\"string\"/>\n"
+             "  <graph id=\"isnad\" edgedefault=\"directed\">");
+    } else if (format == FMT_DOT) {
+        puts("digraph isnad {");
+    } else {
+        fputs("{\"nodes\":[", stdout);
+    }
+    int first = 1;
+    for (size_t i = 0; i < g->n; i++)
+        for (int t = 0; t < 2; t++) {
+            if (!first_seen(g, i, t)) continue;
+            const char *id = t ? g->e[i].target : g->e[i].source, *name = t ? g->e[i].target_name : g->e[i].source_name;
+            const char *code = t ? g->e[i].target_code : g->e[i].source_code;
+            if (format == FMT_GRAPHML) {
+                fputs("    <node id=\"", stdout); xml_str(id); fputs("\"><data key=\"name\">", stdout); xml_str(name);
+                fputs("</data><data key=\"code\">", stdout); xml_str(code); puts("</data></node>");
+            } else if (format == FMT_DOT) {
+                fputs("  ", stdout); dot_str(id); fputs(" [label=", stdout);
+                char label[512];
+                snprintf(label, sizeof label, "%s%s%s%s", name ? name : id, code ? " (" : "", code ? code : "", code ? ")" : "");
+                dot_str(label); fputs(", code=", stdout); dot_str(code); puts("];");
+            } else {
+                printf("%s{\"id\":", first ? "" : ","); json_str(id);
+                fputs(",\"name\":", stdout); json_str(name);
+                fputs(",\"code\":", stdout); json_str(code); putchar('}');
+            }
+            first = 0;
+        }
+    if (format == FMT_JSON) fputs("],\"edges\":[", stdout);
+    for (size_t i = 0; i < g->n; i++) {
+        const isn_edge *e = &g->e[i];
+        if (format == FMT_GRAPHML) {
+            printf("    <edge id=\"e%zu\" source=\"", i); xml_str(e->source); fputs("\" target=\"", stdout); xml_str(e->target);
+            fputs("\"><data key=\"root\">", stdout); xml_str(e->root);
+            printf("</data><data key=\"count\">%d</data><data key=\"outlets\">", e->count); xml_str(e->outlets);
+            puts("</data></edge>");
+        } else if (format == FMT_DOT) {
+            fputs("  ", stdout); dot_str(e->source); fputs(" -> ", stdout); dot_str(e->target);
+            char label[64];
+            snprintf(label, sizeof label, "%s x%d", e->root, e->count);
+            fputs(" [label=", stdout); dot_str(label); printf(", root=\"%s\", count=%d, outlets=", e->root, e->count);
+            dot_str(e->outlets); puts("];");
+        } else {
+            printf("%s{\"source\":", i ? "," : ""); json_str(e->source);
+            fputs(",\"target\":", stdout); json_str(e->target);
+            printf(",\"root\":\"%s\",\"count\":%d,\"outlets\":[", e->root, e->count);
+            int k = 0;
+            for (const char *p = e->outlets ? e->outlets : ""; *p; k++) { /* comma-separated: a JSON array */
+                const char *comma = strchr(p, ',');
+                size_t n = comma ? (size_t)(comma - p) : strlen(p);
+                char buf[1024];
+                snprintf(buf, sizeof buf, "%.*s", (int)(n < sizeof buf ? n : sizeof buf - 1), p);
+                if (k) putchar(',');
+                json_str(buf);
+                p += n + (comma != NULL);
+            }
+            fputs("]}", stdout);
+        }
+    }
+    if (format == FMT_GRAPHML) puts("  </graph>\n</graphml>");
+    else if (format == FMT_DOT) puts("}");
+    else puts("]}");
+}
+
 static int cmd_query(int argc, char **argv) {
     int export = !strcmp(argv[0], "export");
     int stories = argc >= 2 && !export && !strcmp(argv[1], "stories");
-    if (argc < 2 || (strcmp(argv[1], "events") && !stories)) {
-        fprintf(stderr, "isnad: %s takes: %s (isnad help lists the options)\n", argv[0], export ? "events" : "events or stories");
+    int graphs = argc >= 2 && export && !strcmp(argv[1], "graph");
+    int timeline = argc >= 2 && export && !strcmp(argv[1], "timeline");
+    if (argc < 2 || (strcmp(argv[1], "events") && !stories && !graphs && !timeline)) {
+        fprintf(stderr, "isnad: %s takes: %s (isnad help lists the options)\n", argv[0],
+                export ? "events, graph or timeline" : "events or stories");
         return EXIT_USAGE;
     }
     static const struct option longopts[] = {
@@ -455,7 +596,7 @@ static int cmd_query(int argc, char **argv) {
     const char *db = "isnad.db", *names[3] = {0};
     isn_config cfg = {0};
     isn_event_filter f = {0};
-    query_ctx q = {export ? FMT_GDELT : FMT_TABLE, 0};
+    query_ctx q = {graphs ? FMT_GRAPHML : timeline ? FMT_CSV : export ? FMT_GDELT : FMT_TABLE, 0};
     int c;
     optind = 1;
     opterr = 0;
@@ -472,12 +613,18 @@ static int cmd_query(int argc, char **argv) {
         case 'm': f.modality = optarg; break;
         case 'o': f.outlet = optarg; break;
         case 'f':
-            if (!strcmp(optarg, "table") && !export) q.format = FMT_TABLE;
-            else if (!strcmp(optarg, "gdelt") && export) q.format = FMT_GDELT;
+            if (graphs) {
+                if (!strcmp(optarg, "graphml")) q.format = FMT_GRAPHML;
+                else if (!strcmp(optarg, "dot")) q.format = FMT_DOT;
+                else if (!strcmp(optarg, "json")) q.format = FMT_JSON;
+                else { fprintf(stderr, "isnad: --format takes graphml, dot or json, not '%s'\n", optarg); return EXIT_USAGE; }
+            } else if (!strcmp(optarg, "table") && !export) q.format = FMT_TABLE;
+            else if (!strcmp(optarg, "gdelt") && export && !timeline) q.format = FMT_GDELT;
             else if (!strcmp(optarg, "jsonl")) q.format = FMT_JSONL;
             else if (!strcmp(optarg, "csv")) q.format = FMT_CSV;
             else {
-                fprintf(stderr, "isnad: --format takes %s, jsonl or csv, not '%s'\n", export ? "gdelt" : "table", optarg);
+                fprintf(stderr, "isnad: --format takes %s, jsonl or csv, not '%s'\n",
+                        timeline ? "csv" : export ? "gdelt" : "table", optarg);
                 return EXIT_USAGE;
             }
             break;
@@ -500,11 +647,18 @@ static int cmd_query(int argc, char **argv) {
         }
     isn_store *st = NULL;
     int status = 0;
+    graph g = {0};
+    if (timeline && !f.to) f.to = "9999"; /* dated events only: no date, or "XXXX-..", is not below it */
     if (isn_store_open(&st, db, &err) ||
-        (stories ? isn_store_query_stories(st, &f, print_story, &q, &err) : isn_store_query_events(st, &f, print_event, &q, &err))) {
+        (graphs    ? isn_store_query_edges(st, &f, keep_edge, &g, &err)
+         : stories ? isn_store_query_stories(st, &f, print_story, &q, &err)
+                   : isn_store_query_events(st, &f, print_event, &q, &err))) {
         report_error(&err);
         status = EXIT_ENV;
+    } else if (graphs) {
+        print_graph(&g, q.format);
     }
+    graph_free(&g);
     if (!status && q.format == FMT_TABLE) fprintf(stderr, "isnad: %zu %s\n", q.rows, stories ? "stories" : "events");
     if (fflush(stdout) != 0) status = EXIT_ENV;
     isn_store_close(st);
