@@ -106,6 +106,16 @@ expect_err "$((4000 - killed)) added, 0 replaced, $killed unchanged, 0 rejected"
 expect_same "record counts after the rerun" "$(tables k.db)" "$(kinds big.jsonl)"
 expect_same "no document twice" "$(python3 -c "import sqlite3; print(sqlite3.connect('k.db').execute('select count(distinct doc) from documents').fetchone()[0])")" 4000
 
+group "progress on a terminal only"
+if command -v script >/dev/null; then
+    script -qec "'$ISNAD' ingest --db progress.db big.jsonl" /dev/null >progress.txt 2>&1
+    if grep -q 'documents, [0-9]*/s, [0-9]*%, ETA [0-9]*:[0-9][0-9]' progress.txt; then ok; else
+        ko "no progress line with an ETA on a terminal" "$(tr '\r' '\n' <progress.txt | head -3)"
+    fi
+fi
+"$ISNAD" ingest --db progress2.db big.jsonl 2>"$ERR" >/dev/null
+expect_same "silent but for the summary when stderr is no terminal" "$(wc -l <"$ERR")" 1
+
 group "query events"
 query() { CMD="isnad query events $*"; "$ISNAD" query events "$@" >"$OUT" 2>"$ERR"; RC=$?; }
 query --db a.db --format jsonl

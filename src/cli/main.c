@@ -16,7 +16,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <ftw.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -236,13 +238,31 @@ typedef struct ingest_ctx {
     size_t counts[3], in_batch;
     double t0, last_progress;
     int progress;
+    uint64_t total, done; /* bytes of the input files (0: unknown, stdin), bytes read */
 } ingest_ctx;
+
+static uint64_t tree_bytes;
+
+static int add_size(const char *path, const struct stat *st, int type, struct FTW *ftw) {
+    (void)path, (void)ftw;
+    if (type == FTW_F) tree_bytes += (uint64_t)st->st_size;
+    return 0;
+}
+
+/* The bytes of the input paths, for an ETA; 0 when one is stdin. */
+static uint64_t input_bytes(int argc, char **argv) {
+    tree_bytes = 0;
+    for (int i = optind; i < argc; i++) {
+        if (!strcmp(argv[i], "-")) return 0;
+        if (nftw(argv[i], add_size, 16, FTW_PHYS)) return 0;
+    }
+    return tree_bytes;
+}
 
 static int ingest_doc(void *vctx, isn_doc *doc, const isn_input *in) {
     ingest_ctx *c = vctx;
     isn_error err = {0};
     isn_store_result res;
-    (void)in;
     if (!c->in_batch && isn_store_begin(c->store, &err)) { report_error(&err); return EXIT_ENV; }
     if (isn_store_put(c->store, doc, &res, &err)) {
         report_error(&err);
@@ -254,10 +274,19 @@ static int ingest_doc(void *vctx, isn_doc *doc, const isn_input *in) {
         if (isn_store_commit(c->store, &err)) { report_error(&err); return EXIT_ENV; }
         c->in_batch = 0;
     }
-    if (c->progress && now() - c->last_progress >= 1.0) {
+    c->done += in->len;
+    /* every second, and once at the first commit so that short runs show it too */
+    int first = c->in_batch == 0 && c->counts[0] + c->counts[1] + c->counts[2] == INGEST_BATCH;
+    if (c->progress && (first || now() - c->last_progress >= 1.0)) {
         size_t n = c->counts[0] + c->counts[1] + c->counts[2];
         c->last_progress = now();
-        fprintf(stderr, "\risnad: %zu documents, %.0f/s ", n, n / (c->last_progress - c->t0));
+        double secs = c->last_progress - c->t0;
+        fprintf(stderr, "\risnad: %zu documents, %.0f/s", n, n / secs);
+        if (c->total && c->done && c->done <= c->total) { /* the rest at the rate so far */
+            double eta = secs * (double)(c->total - c->done) / (double)c->done;
+            fprintf(stderr, ", %.0f%%, ETA %d:%02d", 100.0 * c->done / c->total, (int)eta / 60, (int)eta % 60);
+        }
+        fputs("   ", stderr);
     }
     return 0;
 }
@@ -267,6 +296,7 @@ static int cmd_ingest(int argc, char **argv) {
     int rc = parse_opts(argc, argv, &o);
     if (rc >= 0) return rc;
     ingest_ctx c = {.t0 = now(), .progress = isatty(2)};
+    if (c.progress) c.total = input_bytes(argc, argv);
     c.last_progress = c.t0;
     isn_error err = {0};
     if (isn_store_open(&c.store, o.db, &err)) {
