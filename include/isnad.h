@@ -307,6 +307,7 @@ typedef struct isn_event {
     size_t time, place;     /* a time index and a mention index, or ISN_NO_INDEX */
     isn_modality modality;
     size_t nattribution;    /* sources of the claim, outermost first: isn_doc_event_source */
+    char id[48];            /* stable id: "e<sentence>.<trigger byte offset>.<rank among that trigger's events>" */
 } isn_event;
 
 /* A source in an event's attribution: a mention, or words that name no

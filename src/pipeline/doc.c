@@ -235,6 +235,9 @@ int isn_doc_event(const isn_doc *d, size_t i, isn_event *out) {
     out->place = index_or_none(e->place);
     out->modality = (isn_modality)e->modality;
     out->nattribution = e->nchain;
+    size_t rank = 0; /* the events of one trigger are consecutive */
+    while (rank < i && d->event_work.events.v[i - rank - 1].trig_start == e->trig_start) rank++;
+    snprintf(out->id, sizeof out->id, "e%u.%u.%zu", e->sentence, e->trig_start, rank);
     return 0;
 }
 

@@ -69,14 +69,12 @@ static void render_actor(isn_buf *b, const isn_doc *d, size_t i, int with_type) 
     isn_buf_addc(b, '}');
 }
 
-/* An event id stable for the same input: sentence, trigger offset, and the
- * pair's rank among the events of that trigger. */
-static void render_event(isn_buf *b, const isn_doc *d, size_t index, const isn_event *e, size_t rank) {
+static void render_event(isn_buf *b, const isn_doc *d, size_t index, const isn_event *e) {
     isn_buf_printf(b, "{\"kind\":\"event\",\"doc\":");
     isn_json_cstr(b, d->in.id);
     isn_buf_printf(b, ",\"sentence\":%u,\"span\":", e->sentence);
     span_array(b, e->span.start, e->span.end);
-    isn_buf_printf(b, ",\"id\":\"e%u.%u.%zu\",\"trigger\":", e->sentence, e->trigger.start, rank);
+    isn_buf_printf(b, ",\"id\":\"%s\",\"trigger\":", e->id);
     isn_json_str(b, d->in.text + e->trigger.start, e->trigger.end - e->trigger.start);
     isn_buf_adds(b, ",\"trigger_span\":");
     span_array(b, e->trigger.start, e->trigger.end);
@@ -169,13 +167,7 @@ static int render_json(isn_doc *d, isn_write_fn write, void *ctx) {
     isn_time t;
     for (size_t i = 0; isn_doc_time(d, i, &t) == 0; i++) render_time(b, d, &t);
     isn_event e;
-    uint32_t last_trigger = UINT32_MAX;
-    size_t rank = 0;
-    for (size_t i = 0; isn_doc_event(d, i, &e) == 0; i++) {
-        rank = e.trigger.start == last_trigger ? rank + 1 : 0;
-        last_trigger = e.trigger.start;
-        render_event(b, d, i, &e, rank);
-    }
+    for (size_t i = 0; isn_doc_event(d, i, &e) == 0; i++) render_event(b, d, i, &e);
     if (b->oom) return ISN_ENOMEM;
     return write && b->len ? write(ctx, b->data, b->len) : 0;
 }

@@ -234,15 +234,14 @@ static void bind_role(isn_store *s, sqlite3_stmt *q, int i, const isn_doc *d, si
     if (with_code) text_or_null(q, i + 3, m.code);
 }
 
-static int put_event(isn_store *s, const isn_doc *d, sqlite3_int64 doc, size_t i, size_t rank) {
+static int put_event(isn_store *s, const isn_doc *d, sqlite3_int64 doc, size_t i) {
     isn_event e;
     isn_time t;
     if (isn_doc_event(d, i, &e)) return -1;
     sqlite3_stmt *q = s->q[Q_EVENT];
-    char id[64], root[3] = {e.code[0], e.code[1], 0};
-    snprintf(id, sizeof id, "e%u.%u.%zu", e.sentence, e.trigger.start, rank);
+    char root[3] = {e.code[0], e.code[1], 0};
     sqlite3_bind_int64(q, 1, doc);
-    sqlite3_bind_text(q, 2, id, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(q, 2, e.id, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int(q, 3, (int)e.sentence);
     sqlite3_bind_int(q, 4, (int)e.span.start);
     sqlite3_bind_int(q, 5, (int)e.span.end);
@@ -325,14 +324,8 @@ static int put_records(isn_store *s, const isn_doc *d, sqlite3_int64 doc) {
         text_or_null(q, 9, t.hijri[0] ? t.hijri : NULL);
         if (run(s, q) < 0) return -1;
     }
-    isn_event e;
-    uint32_t last = UINT32_MAX;
-    size_t rank = 0;
-    for (size_t i = 0; isn_doc_event(d, i, &e) == 0; i++) {
-        rank = e.trigger.start == last ? rank + 1 : 0;
-        last = e.trigger.start;
-        if (put_event(s, d, doc, i, rank)) return -1;
-    }
+    for (size_t i = 0; i < isn_doc_event_count(d); i++)
+        if (put_event(s, d, doc, i)) return -1;
     return 0;
 }
 
