@@ -10,10 +10,16 @@ bin=$(realpath "$1")
 seeds="$2/../shared/corpus/seeds"
 if [ ! -d "$seeds" ]; then echo "seeds: $seeds not found, skipped"; echo "0 passed, 0 failed"; exit 0; fi
 out=$(mktemp)
-trap 'rm -f "$out"' EXIT
+tmp=$(mktemp -d)
+trap 'rm -rf "$out" "$tmp"' EXIT
 "$bin" extract --json "$seeds" >"$out"
 rc=$?
-python3 - "$out" "$rc" <<'PY'
+# the store's must-shows: the backers of Haftar, and the announcement of
+# 14 February 2014 told by two articles as one story
+"$bin" ingest --db "$tmp/seeds.db" "$seeds" 2>/dev/null
+"$bin" query events --db "$tmp/seeds.db" --target حفتر --root 051,07 --format jsonl >"$tmp/backers.jsonl" 2>/dev/null
+"$bin" query stories --db "$tmp/seeds.db" --from 2014-02-14 --to 2014-02-14 --format jsonl >"$tmp/stories.jsonl" 2>/dev/null
+python3 - "$out" "$rc" "$tmp" <<'PY'
 import json, sys
 allrecs = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
 recs = [r for r in allrecs if r["kind"] == "document"]
@@ -116,6 +122,17 @@ check(any(seed_of(e) == "003" and ent(e["source"]) == "rus.prigozhin" and e["mod
 check(any(seed_of(e) == "002" and e["modality"] == "denied" and ent(e["source"]) == "lby.haftar"
           and e["attribution"] for e in events), "the army's denial of what Haftar announced is denied")
 check(all(e["source"] for e in events), "every event has a source")
+# the database: who backs Haftar, with outlets and modality; the story
+backers = [json.loads(l) for l in open(sys.argv[3] + "/backers.jsonl", encoding="utf-8")]
+names = {b["source"] for b in backers}
+check({"مصر", "روسيا", "الإمارات", "إسرائيل"} <= names, "query: the backers of Haftar (%s)" % sorted(names))
+check(all(b["modality"] and "outlet" in b and b["doc"] for b in backers), "query: each backer with its document, outlet and modality")
+check(any(b["source"] == "الإمارات" and b["code"].startswith("07") and b["modality"] == "reported" for b in backers),
+      "query: the UAE's aid, as reported")
+stories = [json.loads(l) for l in open(sys.argv[3] + "/stories.jsonl", encoding="utf-8")]
+feb14 = [s for s in stories if s["source"] == "lby.haftar" and s["from"] == "2014-02-14" and s["to"] == "2014-02-14"]
+check(len(feb14) == 1 and feb14[0]["reports"] == 2 and feb14[0]["documents"] == 2,
+      "stories: Haftar's announcement of 14 February 2014, two reports in two articles (%s)" % feb14)
 print("%d passed, %d failed" % (passed, failed))
 sys.exit(1 if failed else 0)
 PY

@@ -44,6 +44,7 @@ typedef struct isn_entity_lex {
 
 extern const char *const isn_entity_kinds[];
 #define ISN_KIND_COUNTRY 1 /* isn_entity_kinds[1] == "country" */
+#define ISN_KIND_MEDIA 17 /* isn_entity_kinds[17] == "media" */
 #define ISN_KIND_CAPITAL 22 /* isn_entity_kinds[22] == "capital" */
 
 /* Loads every .txt file of the entities folder (patterns.txt holds the patterns). */

@@ -66,6 +66,7 @@ typedef struct ectx {
     const isn_time_work *times;
     isn_event_work *w;
     uint32_t a, b, sentence;
+    uint32_t pa, pb;         /* the sentence before: its tokens, empty for the first */
     frame frames[16];
     int nframes;
     uint32_t last_subject;   /* the subject last read in this sentence, for "وأعلن X ... واتهم Y" */
@@ -192,10 +193,10 @@ static uint32_t match_at(const ectx *c, const isn_phrases *ps, uint32_t i, const
     return match_forms(c, ps, i, hit, future, 0);
 }
 
-/* Function words and cues: "إن", "في", "لم", "سوف", "يتردد". Every token
- * is looked up in the five sets at most once, the first time it is asked
+/* Function words and cues: "إن", "في", "لم", "سوف", "يتردد", "عبر قناة".
+ * Every token is looked up in the six sets at most once, the first time it is asked
  * about (the cue of a trigger is asked for again and again). */
-enum { CUE_COMP, CUE_PLACE, CUE_NEG, CUE_PLAN, CUE_ALLEGED };
+enum { CUE_COMP, CUE_PLACE, CUE_NEG, CUE_PLAN, CUE_ALLEGED, CUE_CHANNEL, NCUES };
 
 static uint32_t cue(const ectx *c, int which, uint32_t i) {
     if (i >= c->b) return 0;
@@ -205,9 +206,9 @@ static uint32_t cue(const ectx *c, int which, uint32_t i) {
         form f[2];
         int k = plain_forms(nrm(c, i), c->t[i].norm_len, f), open = 0;
         for (int j = 0; j < k; j++) open |= isn_phrases_get(&c->lex->cue_openers, f[j].s, f[j].n) != NULL;
-        const isn_phrases *sets[5] = {&c->lex->complementizers, &c->lex->place_preps, &c->lex->negated,
-                                      &c->lex->planned, &c->lex->alleged};
-        for (int s = 0; s < 5 && open; s++) {
+        const isn_phrases *sets[NCUES] = {&c->lex->complementizers, &c->lex->place_preps, &c->lex->negated,
+                                          &c->lex->planned, &c->lex->alleged, &c->lex->channels};
+        for (int s = 0; s < NCUES && open; s++) {
             const isn_phrase *h;
             q->len[s] = (uint8_t)match_forms(c, sets[s], i, &h, NULL, 1);
         }
@@ -268,6 +269,10 @@ static int cue_before(const ectx *c, int which, uint32_t end, uint32_t reach) {
 
 static uint32_t ment_at(const ectx *c, uint32_t i) { return i < c->b ? c->w->ment_at.v[i] : ISN_NONE; }
 
+static int is_quote(const ectx *c, uint32_t i) {
+    return c->t[i].kind == ISN_TOK_PUNCT && (is(c, i, "\"") || is(c, i, "'"));
+}
+
 /* The first mention that starts in [from, to). */
 static uint32_t ment_from(const ectx *c, uint32_t from, uint32_t to) {
     for (uint32_t i = from; i < to && i < c->b; i++) {
@@ -292,6 +297,20 @@ static int glued_letter(const ectx *c, uint32_t k, const char *p) {
     return !isn_phrases_match_from(&c->elex->aliases, w, n, c->t, f, c->b, c->norm, &h);
 }
 
+/* Is mention k part of the medium something is said through, a few words
+ * after "عبر قناة", "من خلال" ("من خلال قناة "العربية" السعودية": the
+ * adjective names no actor)? */
+static int in_channel(const ectx *c, uint32_t f) {
+    for (uint32_t k = f, words = 0; k > c->a && words < 5;) {
+        k--;
+        if (ment_at(c, k) != ISN_NONE) return 0;
+        if (c->t[k].kind == ISN_TOK_PUNCT && !is_quote(c, k)) return 0;
+        if (cue(c, CUE_CHANNEL, k)) return 1; /* "عبر قناة العربية" may hold the name's first word */
+        if (!is_quote(c, k)) words++;
+    }
+    return 0;
+}
+
 /* Is mention k the object of a preposition: one written before it ("في
  * موسكو"), or a one-letter one glued to it ("بروسيا", "لحفتر")? Such a
  * mention is never a subject. */
@@ -302,7 +321,7 @@ static int governed(const ectx *c, uint32_t k) {
             if (is(c, f - 1, c->lex->preps[p])) return 1;
         if (cue(c, CUE_PLACE, f - 1)) return 1;
     }
-    return glued_letter(c, k, B_) || glued_letter(c, k, L_) || glued_letter(c, k, K_);
+    return glued_letter(c, k, B_) || glued_letter(c, k, L_) || glued_letter(c, k, K_) || in_channel(c, f);
 }
 
 /* The mention that ends closest before token i, within `reach` tokens. */
@@ -453,10 +472,6 @@ static int push_chain(ectx *c, uint32_t chain, uint32_t n) {
 /* The subject of a frame verb after it, before any complementizer: a
  * mention or a source noun. "قالت فيه إن" has none. Returns the token after
  * it, or 0. */
-static int is_quote(const ectx *c, uint32_t i) {
-    return c->t[i].kind == ISN_TOK_PUNCT && (is(c, i, "\"") || is(c, i, "'"));
-}
-
 static uint32_t frame_subject(ectx *c, uint32_t after, uint32_t *ment, uint32_t *s0, uint32_t *s1) {
     uint32_t reach = after + VSO_REACH;
     for (uint32_t k = after; k < reach && k < c->b; k++) {
@@ -498,6 +513,57 @@ static uint32_t denied_statement(ectx *c, const frame *f, uint32_t after) {
     return c->m[k].last - after; /* "ما أعلنه حفتر" is read: no frame of its own */
 }
 
+/* Where a frame's region starts: after its complementizer or a colon within
+ * a few words of `end`; c->b when there is none. */
+static uint32_t region_start(const ectx *c, uint32_t end) {
+    for (uint32_t k = end; k < end + 8 && k < c->b; k++)
+        if (cue(c, CUE_COMP, k) || is(c, k, ":")) return k + 1;
+    return c->b;
+}
+
+/* The first actor of tokens [a, b) that no preposition governs, searching
+ * backwards from b when `last`, else forwards. */
+static uint32_t free_actor(const ectx *c, uint32_t a, uint32_t b, int last) {
+    for (uint32_t n = 0; n < b - a; n++) {
+        uint32_t t = last ? b - 1 - n : a + n, k = ment_at(c, t);
+        if (k == ISN_NONE) continue;
+        if ((c->m[k].type == ISN_ENT_PER || c->m[k].type == ISN_ENT_ORG) && !governed(c, k)) return k;
+        n += (c->m[k].last - c->m[k].first) - 1; /* past the rest of it */
+    }
+    return ISN_NONE;
+}
+
+/* The subject a verb leaves unsaid, as Arabic does when the actor is known:
+ * "أول ظهور حفتر كان ... ليعلن", "اُستبعد الجنرال حفتر ... حتى ظهر فجأة
+ * ... يعلن". It is the nearest person or body before the verb in its
+ * sentence that no preposition governs, else the first of the sentence
+ * before. */
+static uint32_t dropped_subject(const ectx *c, uint32_t i) {
+    uint32_t k = free_actor(c, c->a, i, 1);
+    if (k != ISN_NONE || c->pb <= c->pa) return k;
+    ectx before = *c;
+    before.a = c->pa, before.b = c->pb;
+    return free_actor(&before, before.a, before.b, 0);
+}
+
+/* "أعلن حفتر في بيان مسجل عن تجميد عمل البرلمان": a reporting verb with
+ * no complementizer, whose "عن" within a few words brings what it
+ * announces, is a statement of its own (code 010). The subject is the
+ * frame's own (`own`: a mention, or a source noun that makes no event),
+ * else the one the verb leaves unsaid. An outlet that reveals something
+ * reports; it makes no statement. */
+static void announcement(ectx *c, uint32_t i, uint32_t n, uint32_t end, int own, uint32_t src) {
+    if (c->lex->statement == UINT32_MAX || region_start(c, end) != c->b || (own && src == ISN_NONE)) return;
+    uint32_t k = end;
+    while (k < end + 6 && k + 1 < c->b && c->t[k].kind == ISN_TOK_WORD && ment_at(c, k) == ISN_NONE &&
+           !is(c, k, "\xd8\xb9\xd9\x86"))
+        k++;
+    if (!is(c, k, "\xd8\xb9\xd9\x86") || c->t[k + 1].kind != ISN_TOK_WORD || ment_at(c, k + 1) != ISN_NONE) return;
+    if (src == ISN_NONE) src = dropped_subject(c, i);
+    if (src == ISN_NONE || (c->m[src].entity != ISN_NONE && c->elex->ents.v[c->m[src].entity].kind == ISN_KIND_MEDIA)) return;
+    emit_events(c, i, i + n, c->lex->statement, &src, 1, NULL, 0, 0);
+}
+
 /* Reads the frame at tokens [i, i+n) of kind `kind`; returns the tokens the
  * scan may skip. */
 static uint32_t read_frame(ectx *c, uint32_t i, uint32_t n, int kind, int denial) {
@@ -509,8 +575,10 @@ static uint32_t read_frame(ectx *c, uint32_t i, uint32_t n, int kind, int denial
     uint32_t end = frame_subject(c, after, &src, &s0, &s1);
     int own = end != 0;
     if (!own && (kind == ISN_FRAME_VERB || kind == ISN_FRAME_FROM) && !is(c, after, "\xd9\x81\xd9\x8a\xd9\x87") &&
-        (src = ment_before(c, i, SVO_REACH, c->a)) != ISN_NONE)
-        own = 1; /* "صحيفة لوموند كشفت أن" */
+        (src = ment_before(c, i, SVO_REACH, c->a)) != ISN_NONE) {
+        if (governed(c, src)) src = ISN_NONE; /* "عبر قناة العربية السعودية يعلن" */
+        else own = 1; /* "صحيفة لوموند كشفت أن" */
+    }
     if (!end) end = after;
     int outer = frame_of(c, i);
     size_t start = c->w->srcs.n;
@@ -535,16 +603,14 @@ static uint32_t read_frame(ectx *c, uint32_t i, uint32_t n, int kind, int denial
             push_src(c, c->w->last_chain.v[k].ment, c->w->last_chain.v[k].start, c->w->last_chain.v[k].end);
     }
     f->chain = (uint32_t)start, f->nchain = (uint32_t)(c->w->srcs.n - start);
+    if (kind == ISN_FRAME_VERB && !denial) announcement(c, i, n, end, own, src);
     if (!f->nchain) return n; /* no source at all: not a frame */
     /* its region: after the complementizer ("قال X إن ..."), or the whole
      * sentence for "بحسب X"; with neither, the verb is an act ("أعلن السراج
      * النفير العام"), not a report, and the region is empty, though its
      * source may go on into the next sentence */
-    f->r0 = f->r1 = c->b;
-    if (kind == ISN_FRAME_PREP || kind == ISN_FRAME_INTERVIEW) f->r0 = c->a;
-    else
-        for (uint32_t k = end; k < end + 8 && k < c->b; k++)
-            if (cue(c, CUE_COMP, k) || is(c, k, ":")) { f->r0 = k + 1; break; }
+    f->r1 = c->b;
+    f->r0 = kind == ISN_FRAME_PREP || kind == ISN_FRAME_INTERVIEW ? c->a : region_start(c, end);
     c->nframes++;
     uint32_t said = 0, at = after; /* "كذّب ما أعلنه X" or "كذّبت الوزارة ما أعلنه X" */
     if (denial && !(said = denied_statement(c, f, at = after)) && end > after) said = denied_statement(c, f, at = end);
@@ -884,7 +950,10 @@ static void read_sentence(ectx *c) {
         const isn_phrase *h = NULL;
         int future = 0;
         uint32_t n;
-        if ((n = match_at(c, &c->lex->report, i, &h, NULL))) { i += read_frame(c, i, n, h->value, 0); continue; }
+        if ((n = match_at(c, &c->lex->report, i, &h, NULL))) {
+            i += h->value == ISN_FRAME_ASIDE ? n : read_frame(c, i, n, h->value, 0); /* "ويذكر أن": the writer's */
+            continue;
+        }
         if ((n = match_at(c, &c->lex->denied, i, &h, NULL))) { i += read_frame(c, i, n, ISN_FRAME_VERB, 1); continue; }
         n = match_at(c, &c->lex->forms, i, &h, &future);
         const isn_phrase *h2 = NULL;
@@ -928,6 +997,7 @@ int isn_events_run(const isn_event_lex *lex, const isn_entity_lex *elex, const c
     ectx c = {.lex = lex, .elex = elex, .text = text, .t = toks, .norm = norm, .m = ents->ments.v, .times = times, .w = w};
     for (size_t s = 0; s < nsents; s++) {
         c.a = sents[s].first, c.b = sents[s].last, c.sentence = (uint32_t)s;
+        c.pa = s ? sents[s - 1].first : 0, c.pb = s ? sents[s - 1].last : 0;
         if (title.end > title.start && sents[s].start >= title.start && sents[s].end <= title.end)
             continue; /* the headline restates the story the body tells */
         read_sentence(&c);

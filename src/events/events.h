@@ -18,8 +18,8 @@ typedef struct isn_src { uint32_t ment, start, end; } isn_src;
 
 /* Lengths in tokens of the function words and cues starting at a token:
  * [0] complementizer, [1] place preposition, [2] negation, [3] plan,
- * [4] rumour; done is 1 once they are known. */
-typedef struct isn_cues { uint8_t len[5], done; } isn_cues;
+ * [4] rumour, [5] channel; done is 1 once they are known. */
+typedef struct isn_cues { uint8_t len[6], done; } isn_cues;
 
 typedef struct isn_ev {
     uint32_t sentence;

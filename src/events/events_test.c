@@ -241,6 +241,29 @@ static void test_modality(void **s) {
 }
 
 /* The headline restates the story: its events are the body's. */
+/* "أعلن X في بيان عن Y": a statement, with the subject the verb leaves
+ * unsaid taken from its sentence or the one before; an outlet that reveals
+ * makes none; "ويذكر أن" is the writer's and continues no frame. */
+static void test_announcements(void **s) {
+    (void)s;
+    run("أعلن فلاديمير بوتين في خطاب متلفز عن إطلاق مبادرة للحوار.", NULL);
+    assert_int_equal(isn_doc_event_count(doc), 1);
+    expect_event(0, "010", "فلاديمير بوتين", "-", ISN_ASSERTED);
+    run("عاد خليفة حفتر إلى بنغازي بعد غياب طويل. ثم خرج على الناس عبر قناة \"الحدث\" السعودية ليعلن في كلمة "
+        "مسجلة عن تعليق عمل المؤسسات.", "2014-03-01");
+    assert_int_equal(isn_doc_event_count(doc), 1); /* not Saudi Arabia: it names the channel */
+    expect_event(0, "010", "خليفة حفتر", "-", ISN_ASSERTED);
+    run("وجاء خطاب حفتر الأول بعد أسبوع ليعلن فيه عن خارطة طريق.", NULL);
+    assert_int_equal(isn_doc_event_count(doc), 1);
+    expect_event(0, "010", "حفتر", "-", ISN_ASSERTED);
+    run("كشفت وكالة رويترز عن وثائق جديدة.", NULL);
+    assert_int_equal(isn_doc_event_count(doc), 0);
+    run("وقالت وكالة الأناضول إن القوات تقدمت نحو المدينة. ويذكر أن حفتر زار القاهرة.", NULL);
+    assert_int_equal(isn_doc_event_count(doc), 1);
+    expect_event(0, "042", "حفتر", "القاهرة", ISN_ASSERTED);
+    expect_chain(0, "");
+}
+
 static void test_headline_skipped(void **s) {
     (void)s;
     const char *t = "زيارة حفتر لموسكو\n\nوصل خليفة حفتر إلى العاصمة الروسية أمس.\nوزار حفتر موسكو للمرة الثالثة.\n";
@@ -262,6 +285,7 @@ int main(void) {
         cmocka_unit_test(test_attribution),
         cmocka_unit_test(test_passive_description_unnamed),
         cmocka_unit_test(test_modality),
+        cmocka_unit_test(test_announcements),
         cmocka_unit_test(test_headline_skipped),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

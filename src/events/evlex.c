@@ -187,8 +187,9 @@ static const char *on_frame(void *ctx, const char *section, const char *key, con
     isn_event_lex *lex = L->lex;
     if (!strcmp(section, "report")) {
         int v = !value ? 0 : !strcmp(value, "verb") ? ISN_FRAME_VERB : !strcmp(value, "verb-from") ? ISN_FRAME_FROM
-                : !strcmp(value, "prep") ? ISN_FRAME_PREP : !strcmp(value, "interview") ? ISN_FRAME_INTERVIEW : 0;
-        if (!v) return "a reporting frame is verb, verb-from, prep or interview";
+                : !strcmp(value, "prep") ? ISN_FRAME_PREP : !strcmp(value, "interview") ? ISN_FRAME_INTERVIEW
+                : !strcmp(value, "aside") ? ISN_FRAME_ASIDE : 0;
+        if (!v) return "a reporting frame is verb, verb-from, prep, interview or aside";
         return add_forms(&lex->report, key, v);
     }
     if (!strcmp(section, "source-nouns")) {
@@ -203,12 +204,13 @@ static const char *on_frame(void *ctx, const char *section, const char *key, con
                       : !strcmp(section, "planned")         ? &lex->planned
                       : !strcmp(section, "complementizers") ? &lex->complementizers
                       : !strcmp(section, "place-preps")     ? &lex->place_preps
+                      : !strcmp(section, "channels")        ? &lex->channels
                       : !strcmp(section, "relatives")       ? &lex->relatives
                       : !strcmp(section, "resumptives")     ? &lex->resumptives
                                                             : NULL;
     if (!ps)
         return "unknown section (report, source-nouns, alleged, denied, negated, planned, complementizers, "
-               "place-preps, relatives, resumptives)";
+               "place-preps, channels, relatives, resumptives)";
     if (value) return "this section takes words without \" = value\"";
     return add_forms(ps, key, 1);
 }
@@ -263,10 +265,11 @@ int isn_event_lex_load(isn_event_lex *lex, const char *dir, isn_warnings *warn, 
     if (!rc) rc = read_file(&L, path, on_frame, err);
     isn_phrases *opening[] = {&lex->forms, &lex->report, &lex->denied};
     for (size_t i = 0; i < 3 && !rc; i++) isn_phrases_add_first_words(&lex->openers, opening[i]);
-    isn_phrases *cues[] = {&lex->complementizers, &lex->place_preps, &lex->negated, &lex->planned, &lex->alleged};
-    for (size_t i = 0; i < 5 && !rc; i++) isn_phrases_add_first_words(&lex->cue_openers, cues[i]);
+    isn_phrases *cues[] = {&lex->complementizers, &lex->place_preps, &lex->negated, &lex->planned, &lex->alleged,
+                           &lex->channels};
+    for (size_t i = 0; i < 6 && !rc; i++) isn_phrases_add_first_words(&lex->cue_openers, cues[i]);
     isn_phrases *all[] = {&lex->code_ids, &lex->forms, &lex->report, &lex->source_nouns, &lex->alleged,
-                          &lex->denied, &lex->negated, &lex->planned, &lex->complementizers, &lex->place_preps,
+                          &lex->denied, &lex->negated, &lex->planned, &lex->complementizers, &lex->place_preps, &lex->channels,
                           &lex->relatives, &lex->resumptives, &lex->openers, &lex->cue_openers};
     for (size_t i = 0; i < sizeof all / sizeof *all && !rc; i++)
         if (isn_phrases_build(all[i])) rc = isn_set_error(err, ISN_ENOMEM, dir, 0, ISN_NO_OFFSET, "out of memory");
@@ -291,7 +294,7 @@ int isn_event_lex_load(isn_event_lex *lex, const char *dir, isn_warnings *warn, 
 
 void isn_event_lex_free(isn_event_lex *lex) {
     isn_phrases *all[] = {&lex->code_ids, &lex->forms, &lex->report, &lex->source_nouns, &lex->alleged,
-                          &lex->denied, &lex->negated, &lex->planned, &lex->complementizers, &lex->place_preps,
+                          &lex->denied, &lex->negated, &lex->planned, &lex->complementizers, &lex->place_preps, &lex->channels,
                           &lex->relatives, &lex->resumptives, &lex->openers, &lex->cue_openers};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++) isn_phrases_free(all[i]);
     ISN_VEC_FREE(lex->codes);

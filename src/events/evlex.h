@@ -36,7 +36,7 @@ typedef struct isn_ev_code {
 } isn_ev_code;
 
 /* Kinds of reporting frame ([report] values). */
-enum { ISN_FRAME_VERB = 1, ISN_FRAME_FROM, ISN_FRAME_PREP, ISN_FRAME_INTERVIEW };
+enum { ISN_FRAME_VERB = 1, ISN_FRAME_FROM, ISN_FRAME_PREP, ISN_FRAME_INTERVIEW, ISN_FRAME_ASIDE };
 /* Kinds of source that is no entity ([source-nouns] values). */
 enum { ISN_SRC_UNNAMED = 1, ISN_SRC_DOCUMENT, ISN_SRC_EXPERT };
 
@@ -49,7 +49,7 @@ typedef struct isn_event_lex {
     char preps[ISN_EV_MAX_PREPS][24]; /* normalised prepositions named by slots */
     size_t npreps;
     /* data/events/frames.txt */
-    isn_phrases report, source_nouns, alleged, denied, negated, planned, complementizers, place_preps,
+    isn_phrases report, source_nouns, alleged, denied, negated, planned, complementizers, place_preps, channels,
         relatives, resumptives;
     uint32_t statement;          /* a trigger of code 010 for "نفى X ما أعلنه Y": Y's statement, denied;
                                     UINT32_MAX when cameo.txt has no 010 */

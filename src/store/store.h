@@ -18,7 +18,9 @@ const char *isn_store_path(const isn_store *s);
     "WHERE (?1 IS NULL OR e.source_entity = ?1 OR e.target_entity = ?1 OR e.source_name = ?1 OR e.target_name = ?1)\n" \
     "  AND (?2 IS NULL OR e.source_entity = ?2 OR e.source_name = ?2)\n" \
     "  AND (?3 IS NULL OR e.target_entity = ?3 OR e.target_name = ?3)\n" \
-    "  AND (?4 IS NULL OR e.code LIKE ?4 || '%')\n" \
+    "  AND (?4 IS NULL OR instr(',' || replace(?4, ' ', '') || ',', ',' || e.root || ',')\n" \
+    "       OR instr(',' || replace(?4, ' ', '') || ',', ',' || substr(e.code, 1, 3) || ',')\n" \
+    "       OR instr(',' || replace(?4, ' ', '') || ',', ',' || e.code || ','))\n" \
     "  AND (?5 IS NULL OR e.date_value >= ?5)\n" \
     "  AND (?6 IS NULL OR e.date_value < ?6 || '~')\n" \
     "  AND (?7 IS NULL OR e.modality = ?7)\n" \
