@@ -326,8 +326,15 @@ const char *isn_modality_name(isn_modality m);
 
 /* An SQLite database of documents and their records. Opening creates it, or
  * checks that it is isnad's and of a schema this isnad knows (ISN_EDB if not,
- * and then it is left untouched). Writes go inside begin/commit. */
+ * and then it is left untouched). Writes go inside begin/commit. Opened
+ * ISN_STORE_READONLY (for queries), it must exist, is never written, and
+ * may sit on read-only media; otherwise a database that cannot be written
+ * (a read-only file or file system) fails with ISN_EIO before anything is
+ * done. A write that fails (a full disk) fails its transaction: roll it
+ * back, and what was committed before stays. */
 typedef struct isn_store isn_store;
+
+#define ISN_STORE_READONLY 1
 
 typedef enum isn_store_result {
     ISN_STORE_ADDED,      /* a new document */
@@ -335,7 +342,7 @@ typedef enum isn_store_result {
     ISN_STORE_UNCHANGED   /* the same document again: nothing written */
 } isn_store_result;
 
-int isn_store_open(isn_store **out, const char *path, isn_error *err);
+int isn_store_open(isn_store **out, const char *path, int flags, isn_error *err);
 void isn_store_close(isn_store *s);
 int isn_store_begin(isn_store *s, isn_error *err);
 int isn_store_commit(isn_store *s, isn_error *err);

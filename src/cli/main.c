@@ -234,11 +234,14 @@ static int cmd_extract(int argc, char **argv) {
 
 #define INGEST_BATCH 256 /* documents per transaction: a crash loses at most one batch */
 
+/* counts are of committed documents only: the summary never claims what a
+ * failed batch (a full disk) took back */
 typedef struct ingest_ctx {
     isn_store *store;
-    size_t counts[3], in_batch;
+    size_t counts[3], batch[3], in_batch;
     double t0, last_progress;
-    int progress;
+    int progress, failed;
+    const char *db;
     uint64_t total, done; /* bytes of the input files (0: unknown, stdin), bytes read */
 } ingest_ctx;
 
@@ -260,21 +263,37 @@ static uint64_t input_bytes(int argc, char **argv) {
     return tree_bytes;
 }
 
+/* A write failed (a full disk, a lost file): the batch under way is rolled
+ * back, and what earlier batches stored stays. */
+static int ingest_fail(ingest_ctx *c, const isn_error *err) {
+    report_error(err);
+    isn_store_rollback(c->store);
+    if (c->in_batch)
+        fprintf(stderr, "isnad: %s: the batch under way (%zu documents) was rolled back; what was stored before it is "
+                        "kept, and ingest run again skips it\n", c->db, c->in_batch);
+    for (int k = 0; k < 3; k++) c->batch[k] = 0;
+    c->in_batch = 0;
+    c->failed = 1;
+    return EXIT_ENV;
+}
+
+/* Commits the batch under way; on failure rolls it back and says so. */
+static int ingest_commit(ingest_ctx *c) {
+    isn_error err = {0};
+    if (isn_store_commit(c->store, &err)) return ingest_fail(c, &err);
+    for (int k = 0; k < 3; k++) c->counts[k] += c->batch[k], c->batch[k] = 0;
+    c->in_batch = 0;
+    return 0;
+}
+
 static int ingest_doc(void *vctx, isn_doc *doc, const isn_input *in) {
     ingest_ctx *c = vctx;
     isn_error err = {0};
     isn_store_result res;
-    if (!c->in_batch && isn_store_begin(c->store, &err)) { report_error(&err); return EXIT_ENV; }
-    if (isn_store_put(c->store, doc, &res, &err)) {
-        report_error(&err);
-        isn_store_rollback(c->store);
-        return EXIT_ENV;
-    }
-    c->counts[res]++;
-    if (++c->in_batch == INGEST_BATCH) {
-        if (isn_store_commit(c->store, &err)) { report_error(&err); return EXIT_ENV; }
-        c->in_batch = 0;
-    }
+    if (!c->in_batch && isn_store_begin(c->store, &err)) return ingest_fail(c, &err);
+    if (isn_store_put(c->store, doc, &res, &err)) return ingest_fail(c, &err);
+    c->batch[res]++;
+    if (++c->in_batch == INGEST_BATCH && ingest_commit(c)) return EXIT_ENV;
     c->done += in->len;
     /* every second, and once at the first commit so that short runs show it too */
     int first = c->in_batch == 0 && c->counts[0] + c->counts[1] + c->counts[2] == INGEST_BATCH;
@@ -296,20 +315,17 @@ static int cmd_ingest(int argc, char **argv) {
     run_opts o = {.ingest = 1, .db = "isnad.db"};
     int rc = parse_opts(argc, argv, &o);
     if (rc >= 0) return rc;
-    ingest_ctx c = {.t0 = now(), .progress = isatty(2)};
+    ingest_ctx c = {.t0 = now(), .progress = isatty(2), .db = o.db};
     if (c.progress) c.total = input_bytes(argc, argv);
     c.last_progress = c.t0;
     isn_error err = {0};
-    if (isn_store_open(&c.store, o.db, &err)) {
+    if (isn_store_open(&c.store, o.db, 0, &err)) {
         report_error(&err);
         return EXIT_ENV;
     }
     run_totals tot = {0};
     int status = run_docs(&o, argc, argv, ingest_doc, &c, &tot);
-    if (c.in_batch && status != EXIT_ENV && isn_store_commit(c.store, &err)) {
-        report_error(&err);
-        status = EXIT_ENV;
-    }
+    if (c.in_batch && !c.failed && ingest_commit(&c)) status = EXIT_ENV;
     if (c.progress) fputc('\n', stderr);
     fprintf(stderr, "isnad: %s: %zu added, %zu replaced, %zu unchanged, %zu rejected\n", o.db,
             c.counts[ISN_STORE_ADDED], c.counts[ISN_STORE_REPLACED], c.counts[ISN_STORE_UNCHANGED], tot.rejected);
@@ -393,7 +409,7 @@ static int cmd_query(int argc, char **argv) {
     int status = 0;
     graph g = {0};
     if (timeline && !f.to) f.to = "9999"; /* dated events only: no date, or "XXXX-..", is not below it */
-    if (isn_store_open(&st, db, &err) ||
+    if (isn_store_open(&st, db, ISN_STORE_READONLY, &err) ||
         (graphs    ? isn_store_query_edges(st, &f, keep_edge, &g, &err)
          : stories ? isn_store_query_stories(st, &f, print_story, &q, &err)
                    : isn_store_query_events(st, &f, print_event, &q, &err))) {
@@ -442,7 +458,7 @@ static int cmd_search(int argc, char **argv) {
     isn_store *st = NULL;
     isn_error err = {0};
     int status = 0;
-    if (isn_store_open(&st, db, &err) ||
+    if (isn_store_open(&st, db, ISN_STORE_READONLY, &err) ||
         isn_store_search(st, argv[optind], limit, tty ? "\x1b[1m" : "\xc2\xab", tty ? "\x1b[0m" : "\xc2\xbb", print_hit,
                          NULL, &err)) {
         report_error(&err);

@@ -21,8 +21,10 @@
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 enum { Q_FIND, Q_DELETE, Q_DOC, Q_SENT, Q_ENT, Q_MENT, Q_TIME, Q_EVENT, Q_SOURCE, Q_SEARCH, Q_COUNT };
 
@@ -106,39 +108,98 @@ static int create_schema(isn_store *s, isn_error *err) {
     return rc;
 }
 
-int isn_store_open(isn_store **out, const char *path, isn_error *err) {
-    *out = NULL;
-    isn_store *s = calloc(1, sizeof *s);
-    if (!s || !(s->path = strdup(path))) {
-        free(s);
-        return isn_set_error(err, ISN_ENOMEM, path, 0, ISN_NO_OFFSET, "out of memory");
-    }
-    int rc = ISN_OK;
-    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
-        rc = fail(s, err, ISN_EIO, "cannot open the database");
-        goto out;
-    }
-    sqlite3_busy_timeout(s->db, 5000);
+/* The tables of the open database, or -1 when it cannot be read. */
+static long table_count(isn_store *s) {
     long tables = -1;
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM sqlite_schema", -1, &st, NULL) == SQLITE_OK) {
         if (sqlite3_step(st) == SQLITE_ROW) tables = (long)sqlite3_column_int64(st, 0);
         sqlite3_finalize(st);
     }
-    if (tables < 0) {
-        rc = fail(s, err, ISN_EDB, "not a database");
-        goto out;
+    return tables;
+}
+
+/* Opens path for reading only. A WAL database on read-only media cannot
+ * make its shared-memory file, so SQLite refuses it; nothing can write
+ * there, so it is then opened as immutable, which needs none. */
+static int open_readonly(isn_store *s, isn_error *err) {
+    if (access(s->path, F_OK))
+        return isn_set_error(err, ISN_EIO, s->path, 0, ISN_NO_OFFSET, "no such database");
+    if (sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK && table_count(s) >= 0)
+        return ISN_OK;
+    if (sqlite3_errcode(s->db) == SQLITE_NOTADB) return fail(s, err, ISN_EDB, "not a database");
+    sqlite3_close(s->db);
+    s->db = NULL;
+    char *q = NULL;
+    isn_buf b = {0}; /* the path as a URI: "%", "?" and "#" escaped */
+    for (const char *p = s->path; *p; p++) {
+        if (*p == '%' || *p == '?' || *p == '#') isn_buf_printf(&b, "%%%02X", (unsigned char)*p);
+        else isn_buf_addc(&b, *p);
     }
-    if (tables > 0 && (rc = check_existing(s, err))) goto out;
+    if (b.data && !b.oom) q = sqlite3_mprintf("file:%s?immutable=1", b.data);
+    isn_buf_free(&b);
+    int ok = q && sqlite3_open_v2(q, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK &&
+             table_count(s) >= 0;
+    sqlite3_free(q);
+    if (ok) return ISN_OK;
+    return fail(s, err, s->db && sqlite3_errcode(s->db) == SQLITE_NOTADB ? ISN_EDB : ISN_EIO,
+                "cannot open the database");
+}
+
+/* May this process write path, or create it in its folder? On a read-only
+ * file system even root may not (EROFS), and SQLite would only say it
+ * cannot open the file. */
+static int check_writable(isn_store *s, isn_error *err) {
+    const char *what = NULL;
+    if (!access(s->path, F_OK)) {
+        if (access(s->path, W_OK)) what = "cannot write the database";
+    } else {
+        char *dir = strdup(s->path);
+        if (!dir) return isn_set_error(err, ISN_ENOMEM, s->path, 0, ISN_NO_OFFSET, "out of memory");
+        char *slash = strrchr(dir, '/');
+        const char *d = slash ? (slash == dir ? "/" : (*slash = 0, dir)) : ".";
+        if (access(d, W_OK)) what = "cannot create the database";
+        free(dir);
+    }
+    if (!what) return ISN_OK;
+    return isn_set_error(err, ISN_EIO, s->path, 0, ISN_NO_OFFSET, "%s: %s; nothing was written", what,
+                         strerror(errno));
+}
+
+static int open_readwrite(isn_store *s, isn_error *err) {
+    int rc = check_writable(s, err);
+    if (rc) return rc;
+    if (sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+        return fail(s, err, ISN_EIO, "cannot open the database");
+    sqlite3_busy_timeout(s->db, 5000);
+    long tables = table_count(s);
+    if (tables < 0)
+        return fail(s, err, sqlite3_errcode(s->db) == SQLITE_NOTADB ? ISN_EDB : ISN_EIO,
+                    sqlite3_errcode(s->db) == SQLITE_NOTADB ? "not a database" : "cannot read the database");
+    if (tables > 0 && (rc = check_existing(s, err))) return rc;
     if ((rc = exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON", err)))
-        goto out;
-    if (tables == 0 && (rc = create_schema(s, err))) goto out;
+        return rc;
+    if (tables == 0 && (rc = create_schema(s, err))) return rc;
     for (int i = 0; i < Q_COUNT; i++)
-        if (sqlite3_prepare_v3(s->db, queries[i], -1, SQLITE_PREPARE_PERSISTENT, &s->q[i], NULL) != SQLITE_OK) {
-            rc = fail(s, err, ISN_EIO, "cannot prepare a statement");
-            goto out;
-        }
-out:
+        if (sqlite3_prepare_v3(s->db, queries[i], -1, SQLITE_PREPARE_PERSISTENT, &s->q[i], NULL) != SQLITE_OK)
+            return fail(s, err, ISN_EIO, "cannot prepare a statement");
+    return ISN_OK;
+}
+
+int isn_store_open(isn_store **out, const char *path, int flags, isn_error *err) {
+    *out = NULL;
+    isn_store *s = calloc(1, sizeof *s);
+    if (!s || !(s->path = strdup(path))) {
+        free(s);
+        return isn_set_error(err, ISN_ENOMEM, path, 0, ISN_NO_OFFSET, "out of memory");
+    }
+    int rc = (flags & ISN_STORE_READONLY) ? open_readonly(s, err) : open_readwrite(s, err);
+    if (!rc && (flags & ISN_STORE_READONLY)) {
+        long tables = table_count(s);
+        if (tables == 0)
+            rc = isn_set_error(err, ISN_EDB, s->path, 0, ISN_NO_OFFSET, "an empty database, not isnad's");
+        else rc = check_existing(s, err);
+    }
     if (rc) {
         isn_store_close(s);
         return rc;
