@@ -19,10 +19,10 @@
 #include "../core/buf.h"
 #include "../core/error.h"
 #include "isnad.h"
+#include "jsonl.h"
 
 #include <dirent.h>
 #include <errno.h>
-#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,8 +48,8 @@ struct isn_reader {
     char *line;
     size_t linecap;
     ssize_t pending; /* a first stdin line already read, or -1 */
-    json_t *jdoc;
-    char *meta, idbuf[64];
+    isn_jsonl_rec rec;      /* the JSON Lines record last read */
+    char idbuf[64];
 
     isn_buf text; /* a whole plain-text document */
 };
@@ -68,21 +68,14 @@ static void close_stream(isn_reader *r) {
     r->jitem = NULL;
 }
 
-static void drop_json(isn_reader *r) {
-    if (r->jdoc) json_decref(r->jdoc);
-    r->jdoc = NULL;
-    free(r->meta);
-    r->meta = NULL;
-}
-
 void isn_reader_free(isn_reader *r) {
     if (!r) return;
     close_stream(r);
-    drop_json(r);
     for (size_t i = 0; i < r->items.n; i++) free(r->items.v[i].path);
     ISN_VEC_FREE(r->items);
     free(r->line);
     isn_buf_free(&r->text);
+    isn_jsonl_rec_free(&r->rec);
     free(r);
 }
 
@@ -200,9 +193,8 @@ static int read_text_file(isn_reader *r, const item *it, isn_input *in, isn_erro
     return rc ? rc : yield_text(r, it, in, err);
 }
 
-static const char *string_field(json_t *o, const char *key) {
-    json_t *v = json_object_get(o, key);
-    return json_is_string(v) ? json_string_value(v) : NULL;
+static const char *field(const isn_reader *r, int f) {
+    return r->rec.field[f] == SIZE_MAX ? NULL : r->rec.strings.data + r->rec.field[f];
 }
 
 /* Turns one JSON Lines line into a document, or an error. */
@@ -211,53 +203,37 @@ static int parse_line(isn_reader *r, char *line, size_t n, uint64_t off, isn_inp
     isn_error verr;
     int rc = isn_validate_text(line, n, &verr);
     if (rc) return isn_set_error(err, rc, path, r->jline, off + verr.offset, "%s", verr.msg);
-    json_error_t je;
-    drop_json(r);
-    r->jdoc = json_loadb(line, n, JSON_ALLOW_NUL | JSON_DECODE_ANY, &je);
-    if (!r->jdoc)
-        return isn_set_error(err, ISN_EJSON, path, r->jline, off + (uint64_t)(je.position > 0 ? je.position - 1 : 0),
-                             "malformed JSON: %s", je.text);
-    if (!json_is_object(r->jdoc))
+    size_t at;
+    const char *why;
+    if (isn_jsonl_parse(line, n, &r->rec, &at, &why))
+        return isn_set_error(err, ISN_EJSON, path, r->jline, off + at, "malformed JSON: %s", why);
+    if (!r->rec.object)
         return isn_set_error(err, ISN_EJSON, path, r->jline, off, "a JSON Lines record must be an object");
-    json_t *text = json_object_get(r->jdoc, "text");
-    if (!json_is_string(text))
-        return isn_set_error(err, ISN_EJSON, path, r->jline, off, "no \"text\" string field");
-    size_t tlen = json_string_length(text);
-    const char *t = json_string_value(text);
+    const char *t = field(r, ISN_JF_TEXT);
+    if (!t) return isn_set_error(err, ISN_EJSON, path, r->jline, off, "no \"text\" string field");
+    size_t tlen = r->rec.len[ISN_JF_TEXT];
     const char *nul = memchr(t, 0, tlen);
     if (nul)
         return isn_set_error(err, ISN_ENUL, path, r->jline, off,
                              "NUL character in \"text\" at byte %zu of the text", (size_t)(nul - t));
+    static const char *const names[] = {"id", "url", "title", "date"};
+    for (int f = ISN_JF_ID; f <= ISN_JF_DATE; f++) /* they are C strings: a NUL would cut them short */
+        if (field(r, f) && memchr(field(r, f), 0, r->rec.len[f]))
+            return isn_set_error(err, ISN_ENUL, path, r->jline, off, "NUL character in \"%s\"", names[f]);
     memset(in, 0, sizeof *in);
-    json_t *id = json_object_get(r->jdoc, "id");
-    if (json_is_string(id)) in->id = json_string_value(id);
-    else if (json_is_integer(id)) {
-        snprintf(r->idbuf, sizeof r->idbuf, "%lld", (long long)json_integer_value(id));
-        in->id = r->idbuf;
-    } else {
+    in->id = field(r, ISN_JF_ID);
+    if (!in->id) {
         snprintf(r->idbuf, sizeof r->idbuf, "line-%llu", (unsigned long long)r->jline);
         in->id = r->idbuf;
     }
     in->text = t;
     in->len = tlen;
-    in->url = string_field(r->jdoc, "url");
-    in->title = string_field(r->jdoc, "title");
-    in->date = string_field(r->jdoc, "date");
+    in->url = field(r, ISN_JF_URL);
+    in->title = field(r, ISN_JF_TITLE);
+    in->date = field(r, ISN_JF_DATE);
     in->file = path;
     in->line = r->jline;
-    /* everything else is kept, in input order, as "meta" */
-    json_t *meta = json_object();
-    const char *key;
-    json_t *v;
-    json_object_foreach(r->jdoc, key, v) {
-        static const char *known[] = {"id", "url", "title", "date", "text"};
-        int k = 0;
-        for (size_t i = 0; i < 5; i++) k |= !strcmp(key, known[i]);
-        if (!k) json_object_set(meta, key, v);
-    }
-    if (meta && json_object_size(meta)) r->meta = json_dumps(meta, JSON_COMPACT | JSON_PRESERVE_ORDER);
-    json_decref(meta);
-    in->meta_json = r->meta;
+    in->meta_json = r->rec.meta.len ? r->rec.meta.data : NULL; /* every other member, in input order */
     return 1;
 }
 
@@ -312,7 +288,6 @@ static int start_stdin(isn_reader *r, const item *it, int kind, isn_input *in, i
 }
 
 int isn_reader_next(isn_reader *r, isn_input *in, isn_error *err) {
-    drop_json(r);
     if (r->jf) {
         int rc = next_line(r, in, err);
         if (rc != 0) return rc;
