@@ -186,6 +186,8 @@ static int only_shortcodes(const char *s, size_t a, size_t b) {
     return seen;
 }
 
+#define POLICY_WORDS 40 /* the longest line read as a comment policy or a form label */
+
 static int classify(const isn_clean_lex *lex, const char *text, struct isn_line *ln, isn_buf *nb) {
     if (ln->ts == ln->te) return L_BLANK;
     if (memchr(text + ln->ts, '[', ln->te - ln->ts)) {
@@ -208,8 +210,11 @@ static int classify(const isn_clean_lex *lex, const char *text, struct isn_line 
         (hp->len == n || s[hp->len] == ':' || s[hp->len + 1] == ':' || s[hp->len + 1] == '(' ||
          (hp->nwords >= 2 && nw <= 15)))
         return L_COMMENT_HEAD;
-    if (any_contains(&lex->comment_policy, s, n)) return L_COMMENT_POLICY;
-    if (any_contains(&lex->spam_trap, s, n)) return L_SPAMTRAP;
+    /* policy notes and form labels are a few lines long; an article's
+     * paragraph that quotes such words is no policy (and searching every
+     * long paragraph for each phrase was a twentieth of the run) */
+    if (nw <= POLICY_WORDS && any_contains(&lex->comment_policy, s, n)) return L_COMMENT_POLICY;
+    if (nw <= POLICY_WORDS && any_contains(&lex->spam_trap, s, n)) return L_SPAMTRAP;
     if (nw <= 12 && any_contains(&lex->widget, s, n)) return L_WIDGET;
     if (nw <= 8 && all_words_in(&lex->share_words, s, n)) return L_WIDGET;
     if (nw <= 30 && any_prefix(&lex->read_more, s, n)) return L_READMORE;

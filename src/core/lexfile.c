@@ -100,33 +100,51 @@ size_t isn_normalize_phrase(const char *s, size_t n, char *out) {
     return o;
 }
 
-static uint64_t hash_bytes(const char *s, size_t n) {
-    uint64_t h = 1469598103934665603ull; /* FNV-1a */
+/* FNV-1a, continued from h over n more bytes. */
+static uint64_t fnv(uint64_t h, const char *s, size_t n) {
     for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
     return h;
 }
+#define FNV_START 1469598103934665603ull
 
-static size_t first_word_len(const char *s, size_t n) {
-    const char *sp = memchr(s, ' ', n);
-    return sp ? (size_t)(sp - s) : n;
+/* A phrase's key: its first two words (or its one word). The hash of the
+ * key, and its length in bytes, in one pass. Keying on two words keeps the
+ * buckets short where many names share a first word ("الرئيس ...",
+ * "وزير ..."): a lookup walks the phrases of its first two words only. */
+static uint64_t hash_key(const char *s, size_t n, size_t *klen) {
+    uint64_t h = FNV_START;
+    size_t i = 0;
+    int spaces = 0;
+    for (; i < n; i++) {
+        if (s[i] == ' ' && ++spaces == 2) break;
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    }
+    *klen = i;
+    return h;
 }
 
-int isn_phrases_add(isn_phrases *ps, const char *phrase, int value) {
-    size_t n = strlen(phrase);
-    char *tmp = malloc(3 * n + 1);
-    if (!tmp) return -1;
-    size_t len = isn_normalize_phrase(phrase, n, tmp);
-    if (len == 0) { free(tmp); return -1; }
+int isn_phrases_add_normalized(isn_phrases *ps, const char *s, size_t len, int value) {
+    if (len == 0) return -1;
     isn_phrase *p = ISN_VEC_PUSH(ps->items);
-    if (!p) { free(tmp); return -1; }
+    if (!p) return -1;
     p->text = (uint32_t)ps->pool.len;
     p->len = (uint32_t)len;
     p->value = value;
     p->nwords = 1;
-    for (size_t i = 0; i < len; i++) p->nwords += tmp[i] == ' ';
-    isn_buf_add(&ps->pool, tmp, len + 1); /* keep the NUL */
-    free(tmp);
+    for (size_t i = 0; i < len; i++) p->nwords += s[i] == ' ';
+    isn_buf_add(&ps->pool, s, len);
+    isn_buf_addc(&ps->pool, 0); /* keep the NUL */
     return ps->pool.oom ? -1 : 0;
+}
+
+int isn_phrases_add(isn_phrases *ps, const char *phrase, int value) {
+    size_t n = strlen(phrase);
+    char stack[512], *tmp = 3 * n + 1 <= sizeof stack ? stack : malloc(3 * n + 1);
+    if (!tmp) return -1;
+    size_t len = isn_normalize_phrase(phrase, n, tmp);
+    int rc = isn_phrases_add_normalized(ps, tmp, len, value);
+    if (tmp != stack) free(tmp);
+    return rc;
 }
 
 int isn_phrases_build(isn_phrases *ps) {
@@ -141,10 +159,12 @@ int isn_phrases_build(isn_phrases *ps) {
      * matter: lookups compare every phrase of the chain and keep the longest. */
     for (size_t i = 0; i < ps->items.n; i++) {
         isn_phrase *p = &ps->items.v[i];
-        const char *t = ps->pool.data + p->text;
-        size_t h = hash_bytes(t, first_word_len(t, p->len)) & (nh - 1);
-        p->next = ps->heads[h];
-        ps->heads[h] = (uint32_t)i;
+        size_t klen;
+        uint64_t h = hash_key(ps->pool.data + p->text, p->len, &klen);
+        if (klen > UINT16_MAX) return -1;
+        p->khash = (uint32_t)(h >> 32), p->klen = (uint16_t)klen;
+        p->next = ps->heads[h & (nh - 1)];
+        ps->heads[h & (nh - 1)] = (uint32_t)i;
     }
     return 0;
 }
@@ -159,22 +179,35 @@ void isn_phrases_free(isn_phrases *ps) {
 
 const isn_phrase *isn_phrases_get(const isn_phrases *ps, const char *s, size_t n) {
     if (!ps->nheads) return NULL;
-    size_t h = hash_bytes(s, first_word_len(s, n)) & (ps->nheads - 1);
-    for (uint32_t i = ps->heads[h]; i != UINT32_MAX; i = ps->items.v[i].next) {
+    size_t klen;
+    uint64_t h = hash_key(s, n, &klen);
+    uint32_t h32 = (uint32_t)(h >> 32);
+    for (uint32_t i = ps->heads[h & (ps->nheads - 1)]; i != UINT32_MAX; i = ps->items.v[i].next) {
         const isn_phrase *p = &ps->items.v[i];
-        if (p->len == n && !memcmp(ps->pool.data + p->text, s, n)) return p;
+        if (p->len == n && p->khash == h32 && !memcmp(ps->pool.data + p->text, s, n)) return p;
     }
     return NULL;
 }
 
-/* Do the words of phrase p, from its second word on, equal toks[i+1..]? */
-static int rest_matches(const isn_phrases *ps, const isn_phrase *p, size_t fw, const isn_token *toks,
-                        size_t i, size_t n, const char *norm) {
-    const char *t = ps->pool.data + p->text + fw, *end = ps->pool.data + p->text + p->len;
-    size_t j = i + 1;
+uint32_t isn_phrases_or_values(const isn_phrases *ps, const char *w, size_t wl) {
+    if (!ps->nheads) return 0;
+    uint64_t h = fnv(FNV_START, w, wl);
+    uint32_t h32 = (uint32_t)(h >> 32), v = 0;
+    for (uint32_t k = ps->heads[h & (ps->nheads - 1)]; k != UINT32_MAX; k = ps->items.v[k].next) {
+        const isn_phrase *p = &ps->items.v[k];
+        if (p->khash == h32 && p->len == wl && !memcmp(ps->pool.data + p->text, w, wl)) v |= (uint32_t)p->value;
+    }
+    return v;
+}
+
+/* Do the words of phrase p after its key (its first two) equal toks[j..]? */
+static int rest_matches(const isn_phrases *ps, const isn_phrase *p, const isn_token *toks, size_t j, size_t n,
+                        const char *norm) {
+    const char *t = ps->pool.data + p->text + p->klen, *end = ps->pool.data + p->text + p->len;
     while (t < end) {
         t++; /* the space */
-        size_t wl = first_word_len(t, (size_t)(end - t));
+        const char *sp = memchr(t, ' ', (size_t)(end - t));
+        size_t wl = sp ? (size_t)(sp - t) : (size_t)(end - t);
         if (j >= n || toks[j].norm_len != wl || memcmp(norm + toks[j].norm, t, wl)) return 0;
         t += wl;
         j++;
@@ -182,18 +215,32 @@ static int rest_matches(const isn_phrases *ps, const isn_phrase *p, size_t fw, c
     return 1;
 }
 
+/* The longest phrase that is the word w (standing for token i) followed by
+ * tokens i+1...: one probe for the one-word phrases, one for the longer
+ * ones, keyed on w and the next token. */
 static size_t match_word(const isn_phrases *ps, const char *w, size_t wl, const isn_token *toks,
                          size_t i, size_t n, const char *norm, const isn_phrase **hit) {
-    size_t h = hash_bytes(w, wl) & (ps->nheads - 1), best = 0;
-    for (uint32_t k = ps->heads[h]; k != UINT32_MAX; k = ps->items.v[k].next) {
+    size_t best = 0;
+    uint64_t h = fnv(FNV_START, w, wl);
+    uint32_t h32 = (uint32_t)(h >> 32);
+    for (uint32_t k = ps->heads[h & (ps->nheads - 1)]; k != UINT32_MAX; k = ps->items.v[k].next) {
         const isn_phrase *p = &ps->items.v[k];
-        const char *t = ps->pool.data + p->text;
-        size_t fw = first_word_len(t, p->len);
-        if (fw != wl || memcmp(t, w, wl) || p->nwords <= best) continue;
-        if (p->nwords == 1 || rest_matches(ps, p, fw, toks, i, n, norm)) {
-            best = p->nwords;
-            *hit = p;
+        if (p->khash == h32 && p->len == wl && !memcmp(ps->pool.data + p->text, w, wl)) {
+            best = 1, *hit = p;
+            break;
         }
+    }
+    if (i + 1 >= n) return best;
+    const char *nx = norm + toks[i + 1].norm;
+    size_t nl = toks[i + 1].norm_len, klen = wl + 1 + nl;
+    h = fnv(fnv(h, " ", 1), nx, nl);
+    h32 = (uint32_t)(h >> 32);
+    for (uint32_t k = ps->heads[h & (ps->nheads - 1)]; k != UINT32_MAX; k = ps->items.v[k].next) {
+        const isn_phrase *p = &ps->items.v[k];
+        if (p->khash != h32 || p->klen != klen || p->nwords <= best) continue;
+        const char *t = ps->pool.data + p->text;
+        if (memcmp(t, w, wl) || t[wl] != ' ' || memcmp(t + wl + 1, nx, nl)) continue;
+        if (rest_matches(ps, p, toks, i + 2, n, norm)) best = p->nwords, *hit = p;
     }
     return best;
 }
@@ -242,14 +289,9 @@ void isn_lexfile_names_free(isn_names *names) {
     ISN_VEC_FREE(*names);
 }
 
-void isn_phrases_add_first_words(isn_phrases *dst, const isn_phrases *src) {
+void isn_phrases_add_first_words(isn_phrases *dst, const isn_phrases *src, int value) {
     for (size_t k = 0; k < src->items.n; k++) {
         const char *p = isn_phrase_text(src, &src->items.v[k]);
-        size_t n = strcspn(p, " ");
-        char first[256];
-        if (n >= sizeof first) continue;
-        memcpy(first, p, n);
-        first[n] = 0;
-        isn_phrases_add(dst, first, 1);
+        isn_phrases_add_normalized(dst, p, strcspn(p, " "), value);
     }
 }

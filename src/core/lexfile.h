@@ -53,12 +53,15 @@ void isn_lexfile_names_free(isn_names *names);
 
 /* A set of normalised phrases of one or more words, each with an int value.
  * Lookups: a whole string, or the longest phrase at a position in a token
- * sequence. Buckets are keyed by the first word so a token lookup costs one
- * hash probe. */
+ * sequence. Buckets are keyed by a phrase's first two words (its one word
+ * when it has one), so a token lookup costs two hash probes: the word, and
+ * the word with the next token. */
 typedef struct isn_phrase {
     uint32_t text;    /* offset in pool: the normalised phrase, words joined by ' ' */
     uint32_t len;
-    uint32_t next;    /* next phrase with the same first word, or UINT32_MAX */
+    uint32_t next;    /* next phrase in its bucket, or UINT32_MAX */
+    uint32_t khash;   /* the hash of its key (its first two words, or its one word) */
+    uint16_t klen;    /* and the key's length: a bucket's other keys cost no memcmp */
     uint16_t nwords;
     int value;
 } isn_phrase;
@@ -66,7 +69,7 @@ typedef struct isn_phrase {
 typedef struct isn_phrases {
     isn_buf pool;
     ISN_VEC(isn_phrase) items;
-    uint32_t *heads;   /* hash of first word -> first phrase index */
+    uint32_t *heads;   /* hash of the key -> first phrase index */
     size_t nheads;
 } isn_phrases;
 
@@ -77,9 +80,17 @@ int isn_phrases_add(isn_phrases *ps, const char *phrase, int value);
 int isn_phrases_build(isn_phrases *ps);
 void isn_phrases_free(isn_phrases *ps);
 
-/* Adds the first word of every phrase of src to dst (value 1): a gate that
- * rejects, with one lookup, the tokens no phrase of src can start at. */
-void isn_phrases_add_first_words(isn_phrases *dst, const isn_phrases *src);
+/* Adds the first word of every phrase of src to dst, with this value: a
+ * gate that rejects, with one lookup, the tokens no phrase of src can start
+ * at. */
+void isn_phrases_add_first_words(isn_phrases *dst, const isn_phrases *src, int value);
+
+/* Adds a phrase already normalised (n bytes, words joined by one space). */
+int isn_phrases_add_normalized(isn_phrases *ps, const char *s, size_t n, int value);
+
+/* The values of every phrase that is exactly w, or-ed together (a set may
+ * hold one word several times, each with a bit of its own). */
+uint32_t isn_phrases_or_values(const isn_phrases *ps, const char *w, size_t wl);
 
 /* Exact lookup of a normalised string; returns the phrase or NULL. */
 const isn_phrase *isn_phrases_get(const isn_phrases *ps, const char *s, size_t n);

@@ -6,6 +6,7 @@
 
 #include "../text/text.h"
 #include "lexicon.h"
+#include "../core/wordmemo.h"
 
 /* A mention as the stage keeps it: names and codes as offsets into either
  * the lexicon pool (entity set) or the document's own pool. */
@@ -27,6 +28,7 @@ typedef struct isn_entity_work {
     ISN_VEC(isn_surname) surnames; /* unknown persons named so far, one per surname */
     uint32_t *sn_slots;            /* open addressing: surname -> index in surnames */
     size_t sn_cap;
+    isn_wordmemo sets;             /* word -> mask of the gated sets some variant of it may start */
 } isn_entity_work;
 
 #define ISN_ENT_LEXICON_ONLY 1 /* the baseline: lexicon names, no patterns, no coreference */

@@ -40,7 +40,19 @@ typedef struct isn_entity_lex {
     isn_phrases forces_words, kinship, descriptions, modifiers, stop, given_names, name_starters;
     ISN_VEC(isn_role) roles;
     int max_words;              /* longest alias, in words */
+    isn_phrases firsts;         /* the first words of the gated sets: value bit k for gated set k */
 } isn_entity_lex;
+
+/* The sets whose lookups match.c gates on a token's first-word mask, in
+ * bit order: a token none of whose clitic variants begins a phrase of set k
+ * is not looked up in it. */
+#define ISN_GATED_SETS 10
+static inline void isn_entity_gated_sets(const isn_entity_lex *lex, const isn_phrases *out[ISN_GATED_SETS]) {
+    const isn_phrases *sets[ISN_GATED_SETS] = {&lex->aliases, &lex->nisbas, &lex->titles, &lex->institutions,
+                                               &lex->generic, &lex->forces_words, &lex->kinship,
+                                               &lex->descriptions, &lex->modifiers, &lex->name_starters};
+    for (int k = 0; k < ISN_GATED_SETS; k++) out[k] = sets[k];
+}
 
 extern const char *const isn_entity_kinds[];
 #define ISN_KIND_COUNTRY 1 /* isn_entity_kinds[1] == "country" */

@@ -45,6 +45,8 @@ typedef struct vcache {
     variant v[6];
     int ent_n;       /* entity_at() for this token: tokens matched, -1 not asked yet */
     uint32_t ent;
+    uint32_t mask;   /* token_mask(), once mask_known */
+    int mask_known;
 } vcache;
 
 typedef struct ctx {
@@ -54,6 +56,7 @@ typedef struct ctx {
     uint32_t a, b, sentence; /* the sentence: tokens [a, b) */
     isn_entity_work *w;
     vcache cache[4];
+    const isn_phrases *gated[ISN_GATED_SETS]; /* isn_entity_gated_sets(), for may_start() */
 } ctx;
 
 /* ---- words and their clitic variants -------------------------------------- */
@@ -102,6 +105,7 @@ static const variant *vars(ctx *c, uint32_t i, int *k) {
     if (e->tok != i) {
         e->tok = i;
         e->ent_n = -1;
+        e->mask_known = 0;
         e->k = variants(nrm(c, i), c->t[i].norm_len, e->v);
         for (int j = 0; j < e->k; j++) /* variants written into buf point at it */
             if (e->v[j].s < nrm(c, i) || e->v[j].s >= nrm(c, i) + c->t[i].norm_len) e->v[j].s = e->v[j].buf;
@@ -113,9 +117,42 @@ static int is_word(const ctx *c, uint32_t i) {
     return i < c->b && (c->t[i].kind == ISN_TOK_WORD || c->t[i].kind == ISN_TOK_LATIN);
 }
 
+/* The gated sets (lexicon.h) some clitic variant of token i begins a
+ * phrase of, as a bit mask. Most tokens start no name, title or
+ * institution, and then every rule's lookups are skipped. The mask is kept
+ * for the token and, in the memo, for the word: frequent words cost one
+ * hash and one slot read. */
+static uint32_t token_mask(ctx *c, uint32_t i) {
+    int k;
+    const variant *v = vars(c, i, &k);
+    vcache *e = &c->cache[i & 3];
+    if (e->mask_known) return e->mask;
+    size_t n = c->t[i].norm_len;
+    uint64_t h = isn_wordmemo_hash(nrm(c, i), n);
+    int hit;
+    isn_wordmemo_slot *slot = isn_wordmemo_slot_of(&c->w->sets, h, n, &hit);
+    uint32_t mask = 0;
+    if (hit) {
+        mask = slot->value;
+    } else {
+        for (int j = 0; j < k; j++) mask |= isn_phrases_or_values(&c->lex->firsts, v[j].s, v[j].n);
+        if (slot) slot->hash = h, slot->len = (uint32_t)n, slot->value = mask;
+    }
+    e->mask = mask, e->mask_known = 1;
+    return mask;
+}
+
+/* May token i start a phrase of ps? False only when ps is gated and no
+ * variant of the token begins one of its phrases. */
+static int may_start(ctx *c, const isn_phrases *ps, uint32_t i) {
+    for (int g = 0; g < ISN_GATED_SETS; g++)
+        if (c->gated[g] == ps) return (token_mask(c, i) >> g) & 1;
+    return 1;
+}
+
 /* Looks token i up in a single-word phrase set through its variants. */
 static const isn_phrase *lookup1(ctx *c, const isn_phrases *ps, uint32_t i) {
-    if (!is_word(c, i)) return NULL;
+    if (!is_word(c, i) || !may_start(c, ps, i)) return NULL;
     int k;
     const variant *v = vars(c, i, &k);
     for (int j = 0; j < k; j++) {
@@ -128,7 +165,7 @@ static const isn_phrase *lookup1(ctx *c, const isn_phrases *ps, uint32_t i) {
 /* Longest phrase of ps starting at token i (first word through its
  * variants). Returns the number of tokens, 0 when none. */
 static uint32_t lookupn(ctx *c, const isn_phrases *ps, uint32_t i, const isn_phrase **hit) {
-    if (!is_word(c, i)) return 0;
+    if (!is_word(c, i) || !may_start(c, ps, i)) return 0;
     int k;
     const variant *v = vars(c, i, &k);
     size_t best = 0;
@@ -643,8 +680,9 @@ int isn_entities_run(const isn_entity_lex *lex, const char *text, const isn_toke
         memset(w->sn_slots, 0xFF, w->sn_cap * sizeof *w->sn_slots);
     }
     isn_buf_reset(&w->pool);
-    ctx c = {lex, text, norm, toks, 0, 0, 0, w, {{0}}};
+    ctx c = {lex, text, norm, toks, 0, 0, 0, w, {{0}}, {0}};
     for (int k = 0; k < 4; k++) c.cache[k].tok = UINT32_MAX;
+    isn_entity_gated_sets(lex, c.gated);
     int full = !(flags & ISN_ENT_LEXICON_ONLY);
     for (size_t s = 0; s < nsents; s++) {
         c.a = sents[s].first;
@@ -676,4 +714,5 @@ void isn_entity_work_free(isn_entity_work *w) {
     ISN_VEC_FREE(w->seen);
     ISN_VEC_FREE(w->surnames);
     free(w->sn_slots);
+    isn_wordmemo_free(&w->sets);
 }

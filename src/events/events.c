@@ -245,14 +245,21 @@ static uint32_t match_split(const ectx *c, uint32_t i, const isn_phrase **hit, i
     return rest + (uint32_t)best - 1;
 }
 
-/* Can a trigger or a frame start at token i? */
+/* Can a trigger or a frame start at token i? Asked of every token, and
+ * answered once per word (its forms are many lookups). */
 static int may_open(const ectx *c, uint32_t i) {
     if (c->t[i].kind != ISN_TOK_WORD) return 0;
+    const char *w = nrm(c, i);
+    size_t n = c->t[i].norm_len;
+    uint64_t h = isn_wordmemo_hash(w, n);
+    int hit, open = 0;
+    isn_wordmemo_slot *slot = isn_wordmemo_slot_of(&c->w->opens, h, n, &hit);
+    if (hit) return (int)slot->value;
     form f[24];
-    int k = forms_of(nrm(c, i), c->t[i].norm_len, f);
-    for (int j = 0; j < k; j++)
-        if (isn_phrases_get(&c->lex->openers, f[j].s, f[j].n)) return 1;
-    return 0;
+    int k = forms_of(w, n, f);
+    for (int j = 0; j < k && !open; j++) open = isn_phrases_get(&c->lex->openers, f[j].s, f[j].n) != NULL;
+    if (slot) slot->hash = h, slot->len = (uint32_t)n, slot->value = (uint32_t)open;
+    return open;
 }
 
 /* Does the phrase set have a phrase ending right at token `end`, starting
@@ -1013,4 +1020,5 @@ void isn_event_work_free(isn_event_work *w) {
     ISN_VEC_FREE(w->in_time);
     ISN_VEC_FREE(w->cues);
     ISN_VEC_FREE(w->last_chain);
+    isn_wordmemo_free(&w->opens);
 }

@@ -8,6 +8,7 @@
 #include "../entities/entities.h"
 #include "../time/timex.h"
 #include "evlex.h"
+#include "../core/wordmemo.h"
 
 enum { ISN_MOD_ASSERTED, ISN_MOD_REPORTED, ISN_MOD_ALLEGED, ISN_MOD_DENIED, ISN_MOD_NEGATED, ISN_MOD_PLANNED };
 extern const char *const isn_modality_names[6];
@@ -38,6 +39,7 @@ typedef struct isn_event_work {
     ISN_VEC(uint8_t) in_time;        /* token -> inside a time expression */
     ISN_VEC(isn_cues) cues;          /* token -> the cue phrases starting there, computed on first use */
     ISN_VEC(isn_src) last_chain;     /* the previous sentence's frame, for "وأضاف الموقع أن" */
+    isn_wordmemo opens;              /* word -> may a trigger or a frame start with it */
 } isn_event_work;
 
 /* Codes the events of every sentence but the headline (`title`, a byte

@@ -264,10 +264,10 @@ int isn_event_lex_load(isn_event_lex *lex, const char *dir, isn_warnings *warn, 
     snprintf(path, sizeof path, "%s/frames.txt", dir);
     if (!rc) rc = read_file(&L, path, on_frame, err);
     isn_phrases *opening[] = {&lex->forms, &lex->report, &lex->denied};
-    for (size_t i = 0; i < 3 && !rc; i++) isn_phrases_add_first_words(&lex->openers, opening[i]);
+    for (size_t i = 0; i < 3 && !rc; i++) isn_phrases_add_first_words(&lex->openers, opening[i], 1);
     isn_phrases *cues[] = {&lex->complementizers, &lex->place_preps, &lex->negated, &lex->planned, &lex->alleged,
                            &lex->channels};
-    for (size_t i = 0; i < 6 && !rc; i++) isn_phrases_add_first_words(&lex->cue_openers, cues[i]);
+    for (size_t i = 0; i < 6 && !rc; i++) isn_phrases_add_first_words(&lex->cue_openers, cues[i], 1);
     isn_phrases *all[] = {&lex->code_ids, &lex->forms, &lex->report, &lex->source_nouns, &lex->alleged,
                           &lex->denied, &lex->negated, &lex->planned, &lex->complementizers, &lex->place_preps, &lex->channels,
                           &lex->relatives, &lex->resumptives, &lex->openers, &lex->cue_openers};

@@ -122,7 +122,7 @@ int isn_time_lex_load(isn_time_lex *lex, const char *mp, const char *ep, isn_war
     const isn_phrases *opening[] = {&lex->months,  &lex->hijri,     &lex->weekdays,   &lex->relative_days,
                                     &lex->periods, &lex->parts,     &lex->decades,    &lex->centuries,
                                     &lex->seasons, &lex->ordinals,  &lex->ago,        &lex->this_words};
-    for (size_t i = 0; i < sizeof opening / sizeof *opening; i++) isn_phrases_add_first_words(&lex->openers, opening[i]);
+    for (size_t i = 0; i < sizeof opening / sizeof *opening; i++) isn_phrases_add_first_words(&lex->openers, opening[i], 1);
     for (size_t i = 0; i < NSETS; i++)
         if (isn_phrases_build(SET_AT(lex, i))) return isn_set_error(err, ISN_ENOMEM, ep, 0, ISN_NO_OFFSET, "out of memory");
     return ISN_OK;
