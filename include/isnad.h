@@ -438,6 +438,31 @@ const char *isn_doc_render_json(isn_doc *doc, size_t *len);
  * or a nonzero value that stops the rendering and is returned. */
 typedef int (*isn_write_fn)(void *ctx, const char *data, size_t len);
 int isn_doc_write_json(isn_doc *doc, isn_write_fn write, void *ctx);
+/* ---- many documents, in parallel ------------------------------------------- */
+
+/* What a worker thread made of a document for the in-order callback, such
+ * as its rendering: data (owned by the doc, or NULL) and its length. */
+typedef struct isn_prepared { const char *data; size_t len; } isn_prepared;
+
+/* Runs on a worker thread after the document is processed; may touch only
+ * the doc, the input and `out`. Returns 0 or an error status. */
+typedef int (*isn_prepare_fn)(void *ctx, isn_doc *doc, const isn_input *in, isn_prepared *out);
+
+/* Runs on the calling thread, once per document, in input order. status 0:
+ * doc and in are the processed document; else err says why it was rejected
+ * (unreadable, malformed, not processed) and doc and in are NULL. Returns 0
+ * to go on; any other value stops the run. */
+typedef int (*isn_each_fn)(void *ctx, isn_doc *doc, const isn_input *in, const isn_prepared *prep, int status,
+                           const isn_error *err);
+
+/* Processes every document of the reader on `threads` threads (1: on the
+ * calling thread alone), calling `prepare` (may be NULL) on the worker and
+ * `each` in input order, so that the result does not depend on the number
+ * of threads. Returns 0 once every document was handed to `each`, the
+ * value `each` returned to stop, or ISN_ENOMEM. */
+int isn_run(const isn_engine *eng, isn_reader *rd, const isn_options *opt, int threads, isn_prepare_fn prepare,
+            isn_each_fn each, void *ctx);
+
 /* The lexicon's size, for reports: number of entities and of names. */
 size_t isn_engine_entity_count(const isn_engine *eng);
 size_t isn_engine_name_count(const isn_engine *eng);

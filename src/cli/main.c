@@ -52,6 +52,8 @@ static void usage(FILE *f) {
           "  --no-clean        take the text as it is: no boilerplate, title or dateline\n"
           "                    detection (for clean sentences, as in bench/dates)\n"
           "  --data DIR        folder of data files (default: $ISNAD_DATA, else built in)\n"
+          "  -j, --jobs N      run documents on N threads (default: one per core); the\n"
+          "                    output is in input order, the same bytes as with -j 1\n"
           "  -v, --verbose     with the summary, list every sentence\n"
           "  --stats           print documents, MB/s and peak memory to stderr at the end\n"
           "\n"
@@ -86,7 +88,7 @@ static int write_stdout(void *ctx, const char *data, size_t len) {
 
 /* The options extract and ingest share, and the ones of each. */
 typedef struct run_opts {
-    int json, verbose, stats, ingest;
+    int json, verbose, stats, ingest, jobs;
     const char *db;
     isn_format format;
     isn_options opt;
@@ -96,7 +98,8 @@ typedef struct run_opts {
 /* Parses the options; returns -1 to go on, else the exit status. */
 static int parse_opts(int argc, char **argv, run_opts *o) {
     static const struct option longopts[] = {
-        {"json", no_argument, 0, 'j'},           {"format", required_argument, 0, 'f'},
+        {"json", no_argument, 0, 'J'},           {"format", required_argument, 0, 'f'},
+        {"jobs", required_argument, 0, 'j'},
         {"doc-date", required_argument, 0, 'd'}, {"data", required_argument, 0, 'D'},
         {"verbose", no_argument, 0, 'v'},        {"stats", no_argument, 0, 's'},
         {"no-clean", no_argument, 0, 'n'},       {"db", required_argument, 0, 'b'},
@@ -105,9 +108,16 @@ static int parse_opts(int argc, char **argv, run_opts *o) {
     const char *cmd = o->ingest ? "ingest" : "extract";
     optind = 1;
     opterr = 0; /* our own messages, with the isnad: prefix */
-    while ((c = getopt_long(argc, argv, ":vh", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":vhj:", longopts, NULL)) != -1) {
         switch (c) {
-        case 'j': if (o->ingest) goto unknown; o->json = 1; break;
+        case 'J': if (o->ingest) goto unknown; o->json = 1; break;
+        case 'j': {
+            char *end;
+            long n = strtol(optarg, &end, 10);
+            if (*end || n < 1 || n > 256) { fprintf(stderr, "isnad: -j takes a number of threads from 1 to 256, not '%s'\n", optarg); return EXIT_USAGE; }
+            o->jobs = (int)n;
+            break;
+        }
         case 'v': if (o->ingest) goto unknown; o->verbose = 1; break;
         case 'b': if (!o->ingest) goto unknown; o->db = optarg; break;
         case 's': o->stats = 1; break;
@@ -141,14 +151,51 @@ static int parse_opts(int argc, char **argv, run_opts *o) {
     return -1;
 }
 
-/* What happens to each processed document: 0 to go on, else an exit status. */
-typedef int (*doc_sink)(void *ctx, isn_doc *doc, const isn_input *in);
+/* What happens to each processed document, in input order: 0 to go on,
+ * else an exit status. `prep` is what the worker prepared (isn_run). */
+typedef int (*doc_sink)(void *ctx, isn_doc *doc, const isn_input *in, const isn_prepared *prep);
 
 typedef struct run_totals { size_t docs, rejected, bytes; } run_totals;
 
-/* Reads every PATH, processes each document and hands it to the sink.
- * Returns the exit status. */
-static int run_docs(const run_opts *o, int argc, char **argv, doc_sink sink, void *ctx, run_totals *tot) {
+typedef struct run_state {
+    isn_prepare_fn prepare;
+    doc_sink sink;
+    void *ctx; /* of prepare and sink */
+    run_totals *tot;
+    int status;
+} run_state;
+
+static int prepare_doc(void *vst, isn_doc *doc, const isn_input *in, isn_prepared *out) {
+    const run_state *st = vst;
+    return st->prepare(st->ctx, doc, in, out);
+}
+
+static int each_doc(void *vst, isn_doc *doc, const isn_input *in, const isn_prepared *prep, int status,
+                    const isn_error *err) {
+    run_state *st = vst;
+    if (status) { /* this document is lost, never the others */
+        report_error(err);
+        st->tot->rejected++;
+        if (status == ISN_ENOMEM) st->status = EXIT_ENV;
+        return status == ISN_ENOMEM;
+    }
+    if ((st->status = st->sink(st->ctx, doc, in, prep)) != 0) return 1;
+    st->tot->docs++;
+    st->tot->bytes += in->len;
+    return 0;
+}
+
+/* The threads to run on: -j, else one per core. */
+static int jobs_of(const run_opts *o) {
+    if (o->jobs) return o->jobs;
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > 64 ? 64 : (int)n;
+}
+
+/* Reads every PATH, processes each document (on -j threads) and hands it
+ * to the sink in input order. Returns the exit status. */
+static int run_docs(const run_opts *o, int argc, char **argv, isn_prepare_fn prepare, doc_sink sink, void *ctx,
+                    run_totals *tot) {
     isn_error err = {0};
     isn_engine *eng = NULL;
     double t0 = now();
@@ -160,59 +207,58 @@ static int run_docs(const run_opts *o, int argc, char **argv, doc_sink sink, voi
     for (size_t i = 0; i < isn_engine_warning_count(eng); i++)
         fprintf(stderr, "isnad: warning: %s\n", isn_engine_warning(eng, i));
     isn_reader *rd = NULL;
-    isn_doc *doc = NULL;
-    int status = 0, rc;
-    if (isn_reader_new(&rd, o->format) || isn_doc_new(&doc, eng)) {
+    run_state st = {prepare, sink, ctx, tot, 0};
+    int jobs = jobs_of(o);
+    if (isn_reader_new(&rd, o->format)) {
         fputs("isnad: out of memory\n", stderr);
-        status = EXIT_ENV;
+        st.status = EXIT_ENV;
         goto done;
     }
     for (int i = optind; i < argc; i++)
-        if (isn_reader_add(rd, argv[i], &err)) { report_error(&err); status = EXIT_ENV; goto done; }
-    isn_input in;
-    while ((rc = isn_reader_next(rd, &in, &err)) != 0) {
-        if (rc < 0 || (rc = isn_doc_process(doc, &in, &o->opt, &err)) != 0) {
-            report_error(&err);
-            tot->rejected++;
-            if (rc == ISN_ENOMEM) { status = EXIT_ENV; break; }
-            continue;
-        }
-        if ((status = sink(ctx, doc, &in)) != 0) break;
-        tot->docs++;
-        tot->bytes += in.len;
+        if (isn_reader_add(rd, argv[i], &err)) { report_error(&err); st.status = EXIT_ENV; goto done; }
+    if (isn_run(eng, rd, &o->opt, jobs, prepare ? prepare_doc : NULL, each_doc, &st) == ISN_ENOMEM && !st.status) {
+        fputs("isnad: out of memory\n", stderr);
+        st.status = EXIT_ENV;
     }
-    if (!status && tot->rejected) status = EXIT_REJECTED;
+    if (!st.status && tot->rejected) st.status = EXIT_REJECTED;
     if (o->stats) {
         double secs = now() - t0;
         struct rusage ru;
         getrusage(RUSAGE_SELF, &ru);
         fprintf(stderr,
-                "isnad: %zu documents, %zu rejected, %.1f MB in %.3f s (%.1f MB/s), "
+                "isnad: %zu documents, %zu rejected, %.1f MB in %.3f s (%.1f MB/s) on %d thread%s, "
                 "data loaded in %.1f ms, peak RSS %.1f MB\n",
-                tot->docs, tot->rejected, tot->bytes / 1e6, secs, secs > 0 ? tot->bytes / 1e6 / secs : 0.0,
-                t_load * 1e3, ru.ru_maxrss / 1024.0);
+                tot->docs, tot->rejected, tot->bytes / 1e6, secs, secs > 0 ? tot->bytes / 1e6 / secs : 0.0, jobs,
+                jobs == 1 ? "" : "s", t_load * 1e3, ru.ru_maxrss / 1024.0);
     }
 done:
-    isn_doc_free(doc);
     isn_reader_free(rd);
     isn_engine_free(eng);
-    return status;
+    return st.status;
 }
 
 /* ---- extract ---- */
 
-static int extract_doc(void *ctx, isn_doc *doc, const isn_input *in) {
+/* Documents up to this size are rendered on the worker thread; a larger
+ * one is written in pieces by the writer, so it is never held whole. */
+#define PRERENDER_MAX (4u << 20)
+
+static int extract_prepare(void *ctx, isn_doc *doc, const isn_input *in, isn_prepared *out) {
     const run_opts *o = ctx;
-    (void)in;
-    if (o->json) {
-        int wrc = isn_doc_write_json(doc, write_stdout, NULL);
-        if (wrc == ISN_ENOMEM) { fputs("isnad: out of memory\n", stderr); return EXIT_ENV; }
-        return wrc ? EXIT_ENV : 0; /* a failed write is reported after the loop */
-    }
+    if (o->json && in->len > PRERENDER_MAX) return 0;
     size_t len;
-    const char *out = isn_doc_render_summary(doc, o->verbose, &len);
-    if (!out) { fputs("isnad: out of memory\n", stderr); return EXIT_ENV; }
-    return fwrite(out, 1, len, stdout) == len ? 0 : EXIT_ENV;
+    const char *p = o->json ? isn_doc_render_json(doc, &len) : isn_doc_render_summary(doc, o->verbose, &len);
+    if (!p) return ISN_ENOMEM;
+    out->data = p, out->len = len;
+    return 0;
+}
+
+static int extract_doc(void *ctx, isn_doc *doc, const isn_input *in, const isn_prepared *prep) {
+    (void)ctx, (void)in;
+    if (prep->data) return fwrite(prep->data, 1, prep->len, stdout) == prep->len ? 0 : EXIT_ENV;
+    int wrc = isn_doc_write_json(doc, write_stdout, NULL);
+    if (wrc == ISN_ENOMEM) { fputs("isnad: out of memory\n", stderr); return EXIT_ENV; }
+    return wrc ? EXIT_ENV : 0; /* a failed write is reported after the loop */
 }
 
 static int cmd_extract(int argc, char **argv) {
@@ -222,7 +268,7 @@ static int cmd_extract(int argc, char **argv) {
     static char outbuf[1 << 16];
     setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
     run_totals tot = {0};
-    int status = run_docs(&o, argc, argv, extract_doc, &o, &tot);
+    int status = run_docs(&o, argc, argv, extract_prepare, extract_doc, &o, &tot);
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "isnad: cannot write output: %s\n", strerror(errno));
         status = EXIT_ENV;
@@ -286,7 +332,8 @@ static int ingest_commit(ingest_ctx *c) {
     return 0;
 }
 
-static int ingest_doc(void *vctx, isn_doc *doc, const isn_input *in) {
+static int ingest_doc(void *vctx, isn_doc *doc, const isn_input *in, const isn_prepared *prep) {
+    (void)prep;
     ingest_ctx *c = vctx;
     isn_error err = {0};
     isn_store_result res;
@@ -324,7 +371,7 @@ static int cmd_ingest(int argc, char **argv) {
         return EXIT_ENV;
     }
     run_totals tot = {0};
-    int status = run_docs(&o, argc, argv, ingest_doc, &c, &tot);
+    int status = run_docs(&o, argc, argv, NULL, ingest_doc, &c, &tot);
     if (c.in_batch && !c.failed && ingest_commit(&c)) status = EXIT_ENV;
     if (c.progress) fputc('\n', stderr);
     fprintf(stderr, "isnad: %s: %zu added, %zu replaced, %zu unchanged, %zu rejected\n", o.db,
