@@ -161,7 +161,21 @@ typedef struct isn_options {
                                  or coreference (the evaluation baseline) */
     int no_clean;             /* skip boilerplate, title and dateline detection
                                  (for evaluation corpora, which are clean text) */
+    int until;                /* the last stage to run (isn_stage); 0: all of them */
 } isn_options;
+
+/* The stages, in pipeline order, for isn_options.until: what comes after
+ * the one named is not run, and its records are empty. For measuring a
+ * stage (make bench), or for mentions alone. */
+typedef enum isn_stage {
+    ISN_STAGE_ALL = 0,
+    ISN_STAGE_READ,     /* the input only: nothing is processed */
+    ISN_STAGE_CLEAN,    /* boilerplate, title, dateline */
+    ISN_STAGE_TEXT,     /* normalise, tokenise, segment */
+    ISN_STAGE_ENTITIES,
+    ISN_STAGE_TIME,
+    ISN_STAGE_EVENTS
+} isn_stage;
 
 int isn_doc_new(isn_doc **out, const isn_engine *eng);
 void isn_doc_free(isn_doc *doc);

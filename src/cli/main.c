@@ -56,6 +56,8 @@ static void usage(FILE *f) {
           "                    output is in input order, the same bytes as with -j 1\n"
           "  -v, --verbose     with the summary, list every sentence\n"
           "  --stats           print documents, MB/s and peak memory to stderr at the end\n"
+          "  --until STAGE     stop after read, clean, text, entities, time or events\n"
+          "                    (the records of later stages are empty; for make bench)\n"
           "\n"
           "exit status: 0 all went well, 1 some input was rejected (named on stderr),\n"
           "2 usage error, 3 isnad could not run (data files, memory, output).\n",
@@ -99,7 +101,7 @@ typedef struct run_opts {
 static int parse_opts(int argc, char **argv, run_opts *o) {
     static const struct option longopts[] = {
         {"json", no_argument, 0, 'J'},           {"format", required_argument, 0, 'f'},
-        {"jobs", required_argument, 0, 'j'},
+        {"jobs", required_argument, 0, 'j'},     {"until", required_argument, 0, 'u'},
         {"doc-date", required_argument, 0, 'd'}, {"data", required_argument, 0, 'D'},
         {"verbose", no_argument, 0, 'v'},        {"stats", no_argument, 0, 's'},
         {"no-clean", no_argument, 0, 'n'},       {"db", required_argument, 0, 'b'},
@@ -121,6 +123,14 @@ static int parse_opts(int argc, char **argv, run_opts *o) {
         case 'v': if (o->ingest) goto unknown; o->verbose = 1; break;
         case 'b': if (!o->ingest) goto unknown; o->db = optarg; break;
         case 's': o->stats = 1; break;
+        case 'u': {
+            static const char *const names[] = {"", "read", "clean", "text", "entities", "time", "events"};
+            int k = 1;
+            while (k < 7 && strcmp(optarg, names[k])) k++;
+            if (k == 7) { fprintf(stderr, "isnad: --until takes read, clean, text, entities, time or events, not '%s'\n", optarg); return EXIT_USAGE; }
+            o->opt.until = k;
+            break;
+        }
         case 'n': o->opt.no_clean = 1; break;
         case 'D': o->cfg.data_dir = optarg; break;
         case 'h': usage(stdout); return 0;

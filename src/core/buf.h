@@ -59,8 +59,11 @@ void isn_buf_printf(isn_buf *b, const char *fmt, ...)
 /* Grows a vector so that one more element fits; returns a pointer to the new
  * (uninitialised) slot or NULL on failure (and sets oom). */
 void *isn_vec_grow(void *vec_v, size_t *n, size_t *cap, int *oom, size_t elem);
-#define ISN_VEC_PUSH(vec) \
-    ((__typeof__((vec).v))isn_vec_grow(&(vec).v, &(vec).n, &(vec).cap, &(vec).oom, sizeof(*(vec).v)))
+/* The slot is handed out inline while there is room; isn_vec_grow grows. */
+#define ISN_VEC_PUSH(vec)                                                                           \
+    ((vec).n < (vec).cap && !(vec).oom                                                              \
+         ? &(vec).v[(vec).n++]                                                                      \
+         : (__typeof__((vec).v))isn_vec_grow(&(vec).v, &(vec).n, &(vec).cap, &(vec).oom, sizeof(*(vec).v)))
 #define ISN_VEC_RESET(vec) ((vec).n = 0, (vec).oom = 0)
 #define ISN_VEC_FREE(vec) (free((vec).v), (vec).v = NULL, (vec).n = (vec).cap = 0)
 

@@ -71,6 +71,7 @@ typedef struct isn_phrases {
     ISN_VEC(isn_phrase) items;
     uint32_t *heads;   /* hash of the key -> first phrase index */
     size_t nheads;
+    int gate;          /* the user's: 1 + a bit of its first-word mask, 0 when ungated */
 } isn_phrases;
 
 /* Normalises `phrase` and adds it. Returns 0, or -1 when it is empty after

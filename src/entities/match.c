@@ -56,7 +56,6 @@ typedef struct ctx {
     uint32_t a, b, sentence; /* the sentence: tokens [a, b) */
     isn_entity_work *w;
     vcache cache[4];
-    const isn_phrases *gated[ISN_GATED_SETS]; /* isn_entity_gated_sets(), for may_start() */
 } ctx;
 
 /* ---- words and their clitic variants -------------------------------------- */
@@ -123,10 +122,10 @@ static int is_word(const ctx *c, uint32_t i) {
  * for the token and, in the memo, for the word: frequent words cost one
  * hash and one slot read. */
 static uint32_t token_mask(ctx *c, uint32_t i) {
+    vcache *e = &c->cache[i & 3];
+    if (e->tok == i && e->mask_known) return e->mask; /* asked by every rule: the fast path */
     int k;
     const variant *v = vars(c, i, &k);
-    vcache *e = &c->cache[i & 3];
-    if (e->mask_known) return e->mask;
     size_t n = c->t[i].norm_len;
     uint64_t h = isn_wordmemo_hash(nrm(c, i), n);
     int hit;
@@ -145,9 +144,7 @@ static uint32_t token_mask(ctx *c, uint32_t i) {
 /* May token i start a phrase of ps? False only when ps is gated and no
  * variant of the token begins one of its phrases. */
 static int may_start(ctx *c, const isn_phrases *ps, uint32_t i) {
-    for (int g = 0; g < ISN_GATED_SETS; g++)
-        if (c->gated[g] == ps) return (token_mask(c, i) >> g) & 1;
-    return 1;
+    return !ps->gate || ((token_mask(c, i) >> (ps->gate - 1)) & 1);
 }
 
 /* Looks token i up in a single-word phrase set through its variants. */
@@ -680,9 +677,8 @@ int isn_entities_run(const isn_entity_lex *lex, const char *text, const isn_toke
         memset(w->sn_slots, 0xFF, w->sn_cap * sizeof *w->sn_slots);
     }
     isn_buf_reset(&w->pool);
-    ctx c = {lex, text, norm, toks, 0, 0, 0, w, {{0}}, {0}};
+    ctx c = {lex, text, norm, toks, 0, 0, 0, w, {{0}}};
     for (int k = 0; k < 4; k++) c.cache[k].tok = UINT32_MAX;
-    isn_entity_gated_sets(lex, c.gated);
     int full = !(flags & ISN_ENT_LEXICON_ONLY);
     for (size_t s = 0; s < nsents; s++) {
         c.a = sents[s].first;

@@ -41,12 +41,14 @@ int isn_validate_text(const char *text, size_t len, isn_error *err) {
     const unsigned char *s = (const unsigned char *)text;
     size_t i = 0;
     while (i < len) {
-        if (i + 8 <= len) {
+        unsigned c = s[i];
+        /* Arabic letters are two bytes: the common case first */
+        if (c >= 0xC2 && c <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) { i += 2; continue; }
+        if (c < 0x80 && i + 8 <= len) {
             uint64_t v;
             memcpy(&v, s + i, 8);
             if (!(v & 0x8080808080808080ull) && !has_zero_byte(v)) { i += 8; continue; }
         }
-        unsigned c = s[i];
         if (c == 0)
             return isn_set_error(err, ISN_ENUL, NULL, 0, i, "NUL byte in text");
         if (c < 0x80) { i++; continue; }

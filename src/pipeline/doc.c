@@ -104,8 +104,12 @@ int isn_doc_process(isn_doc *d, const isn_input *in, const isn_options *opt, isn
     ISN_VEC_RESET(d->sents);
     isn_buf_reset(&d->norm);
     isn_buf_reset(&d->out);
-    int rc = ISN_OK;
-    if (opt && opt->no_clean) {
+    ISN_VEC_RESET(d->ent_work.ments); /* a stage left out (opt->until) has no records */
+    ISN_VEC_RESET(d->time_work.times);
+    ISN_VEC_RESET(d->event_work.events);
+    ISN_VEC_RESET(d->event_work.srcs);
+    int until = opt && opt->until ? opt->until : ISN_STAGE_EVENTS, rc = ISN_OK;
+    if ((opt && opt->no_clean) || until < ISN_STAGE_CLEAN) {
         ISN_VEC_RESET(d->clean.removed);
         d->clean.title = d->clean.outlet = (isn_span){0, 0};
         d->clean.year = 0;
@@ -113,19 +117,19 @@ int isn_doc_process(isn_doc *d, const isn_input *in, const isn_options *opt, isn
         rc = isn_clean(&d->eng->clean, in->text, in->len, !(in->title && *in->title), &d->clean,
                        &d->clean_work);
     }
-    if (!rc) rc = tokenize_kept(d);
-    if (!rc) rc = isn_segment(&d->eng->seg, d->toks.v, d->toks.n, d->norm.data, &d->sents);
-    if (!rc) rc = isn_entities_run(&d->eng->entities, in->text, d->toks.v, d->sents.v, d->sents.n,
+    if (!rc && until >= ISN_STAGE_TEXT) rc = tokenize_kept(d);
+    if (!rc && until >= ISN_STAGE_TEXT) rc = isn_segment(&d->eng->seg, d->toks.v, d->toks.n, d->norm.data, &d->sents);
+    if (!rc && until >= ISN_STAGE_ENTITIES) rc = isn_entities_run(&d->eng->entities, in->text, d->toks.v, d->sents.v, d->sents.n,
                                    d->norm.data, opt && opt->lexicon_only ? ISN_ENT_LEXICON_ONLY : 0,
                                    &d->ent_work);
     if (!rc) resolve_metadata(d, opt); /* the publication date anchors the time stage */
     if (!rc && d->meta.oom) rc = ISN_ENOMEM;
-    if (!rc) {
+    if (!rc && until >= ISN_STAGE_TIME) {
         int y = 0, m = 0, dd = 0;
         isn_parse_iso_date(isn_doc_date(d), &y, &m, &dd);
         rc = isn_time_run(&d->eng->time, d->toks.v, d->sents.v, d->sents.n, d->norm.data, y, m, dd, &d->time_work);
     }
-    if (!rc) rc = isn_events_run(&d->eng->events, &d->eng->entities, in->text, d->toks.v, d->toks.n, d->sents.v, d->sents.n,
+    if (!rc && until >= ISN_STAGE_EVENTS) rc = isn_events_run(&d->eng->events, &d->eng->entities, in->text, d->toks.v, d->toks.n, d->sents.v, d->sents.n,
                                  (isn_span){d->clean.title.start, d->clean.title.end}, d->norm.data, &d->ent_work,
                                  &d->time_work, &d->event_work);
     if (rc) return isn_set_error(err, rc, where, in->line, ISN_NO_OFFSET, "%s", isn_strerror(rc));
