@@ -105,14 +105,20 @@ static void *worker(void *arg) {
     return NULL;
 }
 
-/* Reads the next document into slot s: 1 read (READY or FAILED), 0 end. */
-static int fill(isn_reader *rd, slot *s) {
+/* Reads the next document into slot s: 1 read (READY or FAILED), 0 end.
+ * Run inline, the reader's own buffers serve until the next read; a ring
+ * needs copies (and a 100 MB document is not held twice when inline). */
+static int fill(isn_reader *rd, slot *s, int copy) {
     isn_input in;
     int rc = isn_reader_next(rd, &in, &s->err);
     if (rc == 0) return 0;
     if (rc < 0) {
         s->status = rc;
         s->state = FAILED;
+        return 1;
+    }
+    if (!copy) {
+        s->in = in, s->status = 0, s->state = READY;
         return 1;
     }
     s->status = copy_input(s, &in);
@@ -129,7 +135,7 @@ static int emit(slot *s, isn_each_fn each, void *ctx) {
 static int run_inline(runner *r, isn_reader *rd, isn_each_fn each) {
     slot *s = &r->slots[0];
     int stop = 0;
-    while (!stop && fill(rd, s)) {
+    while (!stop && fill(rd, s, 0)) {
         if (s->state == READY) work_on(r, s);
         stop = emit(s, each, r->ctx);
     }
@@ -149,7 +155,7 @@ static int run_threads(runner *r, isn_reader *rd, isn_each_fn each, int nthreads
         slot *s = &r->slots[r->next_read % r->nslots];
         if (!eof && s->state == FREE) {
             pthread_mutex_unlock(&r->mu);
-            int got = fill(rd, s);
+            int got = fill(rd, s, 1);
             pthread_mutex_lock(&r->mu);
             if (got) {
                 r->next_read++;
