@@ -44,6 +44,7 @@ raw = text(r)
 check("comments" in kinds(r), "seed 001: comment section removed")
 cs, ce = r["removed"][kinds(r).index("comments")]
 check(ce >= len(raw.rstrip()), "seed 001: comment section runs to the end")
+check(cs <= 4351, "seed 001: the comment section starts at the comment policy paragraph (byte 4351), got %d" % cs)
 check(b"spam" in raw[cs:ce], "seed 001: spam-trap note inside the removed comment section")
 check(all(e <= cs for s, e in r["sentence_spans"]), "seed 001: no sentence inside the comments")
 check(r["sentences"] >= 15, "seed 001: article sentences kept (%d)" % r["sentences"])

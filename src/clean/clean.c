@@ -186,7 +186,8 @@ static int only_shortcodes(const char *s, size_t a, size_t b) {
     return seen;
 }
 
-#define POLICY_WORDS 40 /* the longest line read as a comment policy or a form label */
+#define SHORT_WORDS 40      /* more words: a paragraph, read by its opening only */
+#define OPENING_BYTES 1024  /* a paragraph's opening: about a hundred Arabic words */
 
 static int classify(const isn_clean_lex *lex, const char *text, struct isn_line *ln, isn_buf *nb) {
     if (ln->ts == ln->te) return L_BLANK;
@@ -196,11 +197,24 @@ static int classify(const isn_clean_lex *lex, const char *text, struct isn_line 
     }
     size_t len = ln->te - ln->ts;
     if (len > MAX_CLASSIFIED) { ln->nwords = UINT16_MAX; return L_TEXT; }
+    /* A paragraph longer than any short boilerplate line (counted on its
+     * words as written) is read by its opening only: a comment heading or a
+     * comment policy says what it is in its first hundred words or so. An
+     * article's long paragraphs are then not normalised twice nor searched
+     * for every policy phrase. */
+    size_t raw_words = 1;
+    for (size_t i = ln->ts + 1; i < ln->te; i++) raw_words += text[i] == ' ' && text[i - 1] != ' ';
+    int paragraph = raw_words > SHORT_WORDS;
+    if (paragraph) {
+        size_t cut = OPENING_BYTES;
+        while (cut < len && text[ln->ts + cut] != ' ') cut++;
+        if (cut < len) len = cut;
+    }
     isn_buf_reset(nb);
     if (isn_buf_reserve(nb, 3 * len + 1)) return L_TEXT;
     size_t n = isn_normalize_phrase(text + ln->ts, len, nb->data);
     const char *s = nb->data;
-    size_t nw = count_words(s, n);
+    size_t nw = paragraph ? raw_words : count_words(s, n);
     ln->nwords = (uint16_t)(nw < UINT16_MAX ? nw : UINT16_MAX);
     int y, m, d;
     const isn_phrase *hp;
@@ -210,11 +224,9 @@ static int classify(const isn_clean_lex *lex, const char *text, struct isn_line 
         (hp->len == n || s[hp->len] == ':' || s[hp->len + 1] == ':' || s[hp->len + 1] == '(' ||
          (hp->nwords >= 2 && nw <= 15)))
         return L_COMMENT_HEAD;
-    /* policy notes and form labels are a few lines long; an article's
-     * paragraph that quotes such words is no policy (and searching every
-     * long paragraph for each phrase was a twentieth of the run) */
-    if (nw <= POLICY_WORDS && any_contains(&lex->comment_policy, s, n)) return L_COMMENT_POLICY;
-    if (nw <= POLICY_WORDS && any_contains(&lex->spam_trap, s, n)) return L_SPAMTRAP;
+    if (any_contains(&lex->comment_policy, s, n)) return L_COMMENT_POLICY;
+    if (any_contains(&lex->spam_trap, s, n)) return L_SPAMTRAP;
+    if (paragraph) return L_TEXT;
     if (nw <= 12 && any_contains(&lex->widget, s, n)) return L_WIDGET;
     if (nw <= 8 && all_words_in(&lex->share_words, s, n)) return L_WIDGET;
     if (nw <= 30 && any_prefix(&lex->read_more, s, n)) return L_READMORE;
