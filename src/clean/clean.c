@@ -187,7 +187,7 @@ static int only_shortcodes(const char *s, size_t a, size_t b) {
 }
 
 #define SHORT_WORDS 40      /* more words: a paragraph, read by its opening only */
-#define OPENING_BYTES 1024  /* a paragraph's opening: about a hundred Arabic words */
+#define OPENING_BYTES 256   /* a paragraph's opening: its first twenty-odd Arabic words */
 
 static int classify(const isn_clean_lex *lex, const char *text, struct isn_line *ln, isn_buf *nb) {
     if (ln->ts == ln->te) return L_BLANK;
@@ -199,7 +199,7 @@ static int classify(const isn_clean_lex *lex, const char *text, struct isn_line 
     if (len > MAX_CLASSIFIED) { ln->nwords = UINT16_MAX; return L_TEXT; }
     /* A paragraph longer than any short boilerplate line (counted on its
      * words as written) is read by its opening only: a comment heading or a
-     * comment policy says what it is in its first hundred words or so. An
+     * comment policy says what it is in its first twenty words or so. An
      * article's long paragraphs are then not normalised twice nor searched
      * for every policy phrase. */
     size_t raw_words = 1;

@@ -121,9 +121,8 @@ static int is_word(const ctx *c, uint32_t i) {
  * institution, and then every rule's lookups are skipped. The mask is kept
  * for the token and, in the memo, for the word: frequent words cost one
  * hash and one slot read. */
-static uint32_t token_mask(ctx *c, uint32_t i) {
+static uint32_t token_mask_of(ctx *c, uint32_t i) {
     vcache *e = &c->cache[i & 3];
-    if (e->tok == i && e->mask_known) return e->mask; /* asked by every rule: the fast path */
     int k;
     const variant *v = vars(c, i, &k);
     size_t n = c->t[i].norm_len;
@@ -139,6 +138,12 @@ static uint32_t token_mask(ctx *c, uint32_t i) {
     }
     e->mask = mask, e->mask_known = 1;
     return mask;
+}
+
+/* Every rule asks: the answer kept for the token is read inline. */
+static inline uint32_t token_mask(ctx *c, uint32_t i) {
+    const vcache *e = &c->cache[i & 3];
+    return e->tok == i && e->mask_known ? e->mask : token_mask_of(c, i);
 }
 
 /* May token i start a phrase of ps? False only when ps is gated and no
@@ -177,9 +182,13 @@ static uint32_t lookupn(ctx *c, const isn_phrases *ps, uint32_t i, const isn_phr
 /* Pronoun suffixes, longest first; a remainder ending in ت was ة. */
 static const char *const suffixes[] = {"\xd9\x87\xd9\x85\xd8\xa7", "\xd9\x87\xd9\x85", "\xd9\x87\xd8\xa7",
                                        "\xd9\x83\xd9\x85", "\xd9\x86\xd8\xa7", "\xd9\x87", NULL};
+static const size_t suffix_len[] = {6, 4, 4, 4, 4, 2};
 
 static const isn_phrase *lookup_suffixed(ctx *c, const isn_phrases *ps, uint32_t i) {
     if (!is_word(c, i) || c->t[i].norm_len < 8) return NULL; /* three letters and a suffix at least */
+    /* every suffix ends in ه, ا or م: most words are passed over here */
+    const unsigned char *end = (const unsigned char *)nrm(c, i) + c->t[i].norm_len - 2;
+    if (!((end[0] == 0xD9 && (end[1] == 0x87 || end[1] == 0x85)) || (end[0] == 0xD8 && end[1] == 0xA7))) return NULL;
     int k;
     const variant *v = vars(c, i, &k);
     char buf[256];
@@ -188,7 +197,7 @@ static const isn_phrase *lookup_suffixed(ctx *c, const isn_phrases *ps, uint32_t
     for (int j = 0; j < k; j++)
         for (int s = 0; suffixes[s]; s++) {
             if (marbuta && !suffixes[s + 1]) continue; /* the lone ه is the last suffix */
-            size_t sl = strlen(suffixes[s]);
+            size_t sl = suffix_len[s];
             if (v[j].n < sl + 4 || v[j].n - sl >= sizeof buf || memcmp(v[j].s + v[j].n - sl, suffixes[s], sl)) continue;
             size_t m = v[j].n - sl;
             memcpy(buf, v[j].s, m);

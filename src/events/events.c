@@ -89,10 +89,9 @@ static int is(const ectx *c, uint32_t i, const char *s) {
 #define AL_ "\xd8\xa7\xd9\x84" /* ال */
 #define MA_ "\xd9\x85\xd8\xa7" /* ما */
 
-static int starts(const char *s, size_t n, const char *p) {
-    size_t k = strlen(p);
-    return n > k + 2 && !memcmp(s, p, k); /* two letters at least remain */
-}
+/* Does s begin with the letter p (one Arabic letter, two bytes), with two
+ * letters at least after it? */
+static int starts(const char *s, size_t n, const char *p) { return n > 4 && s[0] == p[0] && s[1] == p[1]; }
 
 /* A form of a word: a stripped copy, and what was taken off: FORM_FUTURE a
  * future س, FORM_PRONOUN an attached pronoun ("وأخبره": him). */
@@ -137,13 +136,14 @@ static int forms_of(const char *w, size_t n, form *out) {
      * is not "هنأ" + ك */
     static const char *sufs[] = {"\xd9\x87\xd9\x85\xd8\xa7", "\xd9\x87\xd9\x85", "\xd9\x87\xd9\x86", "\xd9\x87\xd8\xa7",
                                  "\xd9\x87"};
+    static const size_t sufl[] = {6, 4, 4, 4, 2}; /* their lengths in bytes */
     for (int i = 0; i < np; i++) {
         k = add_form(out, k, pre[i], pren[i], fut[i]);
         if (pren[i] > 4 && !memcmp(pre[i], AL_, 4)) k = add_form(out, k, pre[i] + 4, pren[i] - 4, fut[i]);
         if (pren[i] > 6 && !memcmp(pre[i] + pren[i] - 2, "\xd8\xa7", 2)) /* "هجوما", "دعما": the tanween alif */
             k = add_form(out, k, pre[i], pren[i] - 2, fut[i]);
         for (size_t s = 0; s < sizeof sufs / sizeof *sufs; s++) {
-            size_t sl = strlen(sufs[s]);
+            size_t sl = sufl[s];
             if (pren[i] < sl + 4 || memcmp(pre[i] + pren[i] - sl, sufs[s], sl)) continue;
             size_t r = pren[i] - sl;
             k = add_form(out, k, pre[i], r, fut[i] | FORM_PRONOUN);

@@ -42,6 +42,7 @@ void isn_doc_free(isn_doc *d) {
     isn_event_work_free(&d->event_work);
     isn_buf_free(&d->meta);
     isn_buf_free(&d->out);
+    isn_buf_free(&d->id_json);
     free(d);
 }
 

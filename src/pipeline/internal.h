@@ -48,6 +48,7 @@ struct isn_doc {
     const char *date_origin;
 
     isn_buf out;            /* rendered output */
+    isn_buf id_json;        /* the document id as a JSON string, once per rendering */
 };
 
 #endif

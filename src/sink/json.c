@@ -8,11 +8,17 @@
 
 static const char hex[] = "0123456789abcdef";
 
+/* Bytes that may need an escape: quote, backslash, controls, DEL, and
+ * 0xE2 (the first byte of U+2028 and U+2029). */
+static int special(unsigned char c) { return c < 0x20 || c == '"' || c == '\\' || c == 0x7F || c == 0xE2; }
+
 void isn_json_str(isn_buf *b, const char *s, size_t n) {
     isn_buf_reserve(b, n + 2);
     isn_buf_addc(b, '"');
     size_t run = 0;
     for (size_t i = 0; i < n; i++) {
+        while (i < n && !special((unsigned char)s[i])) i++; /* a run to copy as it is */
+        if (i == n) break;
         unsigned char c = (unsigned char)s[i];
         const char *esc = NULL;
         char u[7];

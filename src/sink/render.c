@@ -21,7 +21,7 @@ static void span_array(isn_buf *b, uint32_t s, uint32_t e) { isn_buf_printf(b, "
 /* The fields every sentence-level record opens with. */
 static void record_head(isn_buf *b, const isn_doc *d, const char *kind, uint32_t sentence, isn_span sp) {
     isn_buf_printf(b, "{\"kind\":\"%s\",\"doc\":", kind);
-    isn_json_cstr(b, d->in.id);
+    isn_buf_add(b, d->id_json.data, d->id_json.len); /* escaped once: ids are long URLs */
     isn_buf_printf(b, ",\"sentence\":%u,\"span\":", sentence);
     span_array(b, sp.start, sp.end);
     isn_buf_adds(b, ",\"text\":");
@@ -71,7 +71,7 @@ static void render_actor(isn_buf *b, const isn_doc *d, size_t i, int with_type) 
 
 static void render_event(isn_buf *b, const isn_doc *d, size_t index, const isn_event *e) {
     isn_buf_printf(b, "{\"kind\":\"event\",\"doc\":");
-    isn_json_cstr(b, d->in.id);
+    isn_buf_add(b, d->id_json.data, d->id_json.len);
     isn_buf_printf(b, ",\"sentence\":%u,\"span\":", e->sentence);
     span_array(b, e->span.start, e->span.end);
     isn_buf_printf(b, ",\"id\":\"%s\",\"trigger\":", e->id);
@@ -123,6 +123,9 @@ static void render_event(isn_buf *b, const isn_doc *d, size_t index, const isn_e
 static int render_json(isn_doc *d, isn_write_fn write, void *ctx) {
     isn_buf *b = &d->out;
     isn_buf_reset(b);
+    isn_buf_reset(&d->id_json);
+    isn_json_cstr(&d->id_json, d->in.id);
+    if (d->id_json.oom) return ISN_ENOMEM;
     isn_buf_printf(b, "{\"kind\":\"document\",\"v\":%d,\"doc\":", ISN_RECORDS_VERSION);
     isn_json_cstr(b, d->in.id);
     isn_buf_adds(b, ",\"title\":");

@@ -410,7 +410,7 @@ static uint32_t month_year(tctx *c, uint32_t i) {
     if ((k = year_after(c, j, &year, hijri))) j += k;
     else if ((rel = rel_word(c, j))) j++;
     else return 0; /* a month alone is too often something else ("ماي", "آب", "رجب") */
-    char v[24], orig[12] = "", y1[8];
+    char v[48], orig[12] = "", y1[8]; /* months are 1-12; room for what the compiler cannot know */
     if (hijri) {
         if (!year) {
             if (!c->py) return 0;
