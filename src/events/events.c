@@ -56,8 +56,11 @@ typedef struct frame {
     uint8_t denial;
 } frame;
 
+struct fcache;
+
 typedef struct ectx {
     const isn_event_lex *lex;
+    struct fcache *fc;       /* the forms of the token last matched: c is const, its cache is not */
     const isn_entity_lex *elex;
     const char *text;        /* the original text: its vowel marks are gone from the normalised forms */
     const isn_token *t;
@@ -97,6 +100,9 @@ static int starts(const char *s, size_t n, const char *p) { return n > 4 && s[0]
  * future س, FORM_PRONOUN an attached pronoun ("وأخبره": him). */
 enum { FORM_FUTURE = 1, FORM_PRONOUN = 2 };
 typedef struct form { char s[128]; size_t n; uint8_t future; } form;
+
+/* The forms of the token last matched (match_forms). */
+typedef struct fcache { uint32_t tok; int plain, k; form f[24]; } fcache;
 
 static int add_form(form *f, int k, const char *s, size_t n, int future) {
     if (k >= 24 || n >= sizeof f[0].s) return k;
@@ -175,8 +181,13 @@ static int plain_forms(const char *w, size_t n, form *out) {
 static uint32_t match_forms(const ectx *c, const isn_phrases *ps, uint32_t i, const isn_phrase **hit, int *future,
                             int plain) {
     if (i >= c->b || c->t[i].kind != ISN_TOK_WORD) return 0;
-    form f[24];
-    int k = plain ? plain_forms(nrm(c, i), c->t[i].norm_len, f) : forms_of(nrm(c, i), c->t[i].norm_len, f);
+    fcache *fc = c->fc; /* frames, denials and triggers are matched at one token in turn: its forms once */
+    if (fc->tok != i || fc->plain != plain) {
+        fc->k = plain ? plain_forms(nrm(c, i), c->t[i].norm_len, fc->f) : forms_of(nrm(c, i), c->t[i].norm_len, fc->f);
+        fc->tok = i, fc->plain = plain;
+    }
+    const form *f = fc->f;
+    int k = fc->k;
     size_t best = 0;
     for (int j = 0; j < k; j++) {
         const isn_phrase *h = NULL;
@@ -1001,7 +1012,9 @@ int isn_events_run(const isn_event_lex *lex, const isn_entity_lex *elex, const c
         if (!q) return ISN_ENOMEM;
         memset(q, 0, sizeof *q);
     }
-    ectx c = {.lex = lex, .elex = elex, .text = text, .t = toks, .norm = norm, .m = ents->ments.v, .times = times, .w = w};
+    fcache fc = {.tok = UINT32_MAX};
+    ectx c = {.lex = lex, .fc = &fc, .elex = elex, .text = text, .t = toks, .norm = norm, .m = ents->ments.v,
+              .times = times, .w = w};
     for (size_t s = 0; s < nsents; s++) {
         c.a = sents[s].first, c.b = sents[s].last, c.sentence = (uint32_t)s;
         c.pa = s ? sents[s - 1].first : 0, c.pb = s ? sents[s - 1].last : 0;
