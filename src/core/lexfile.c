@@ -149,10 +149,14 @@ int isn_phrases_add(isn_phrases *ps, const char *phrase, int value) {
 
 int isn_phrases_build(isn_phrases *ps) {
     free(ps->heads);
-    size_t nh = 16;
+    free(ps->multi);
+    size_t nh = 16, nm = 64;
     while (nh < ps->items.n * 2) nh *= 2;
+    while (nm < ps->items.n * 8) nm *= 2;
     ps->heads = malloc(nh * sizeof *ps->heads);
-    if (!ps->heads) return -1;
+    ps->multi = calloc(nm / 64, sizeof *ps->multi);
+    if (!ps->heads || !ps->multi) return -1;
+    ps->nmulti = nm;
     ps->nheads = nh;
     memset(ps->heads, 0xFF, nh * sizeof *ps->heads);
     /* Chains are built back to front, so longer phrases added later do not
@@ -163,6 +167,11 @@ int isn_phrases_build(isn_phrases *ps) {
         uint64_t h = hash_key(ps->pool.data + p->text, p->len, &klen);
         if (klen > UINT16_MAX) return -1;
         p->khash = (uint32_t)(h >> 32), p->klen = (uint16_t)klen;
+        if (p->nwords > 1) {
+            const char *t = ps->pool.data + p->text;
+            uint64_t f = fnv(FNV_START, t, (size_t)((const char *)memchr(t, ' ', p->len) - t)) & (nm - 1);
+            ps->multi[f / 64] |= 1ull << (f % 64);
+        }
         p->next = ps->heads[h & (nh - 1)];
         ps->heads[h & (nh - 1)] = (uint32_t)i;
     }
@@ -173,8 +182,10 @@ void isn_phrases_free(isn_phrases *ps) {
     isn_buf_free(&ps->pool);
     ISN_VEC_FREE(ps->items);
     free(ps->heads);
+    free(ps->multi);
     ps->heads = NULL;
-    ps->nheads = 0;
+    ps->multi = NULL;
+    ps->nheads = ps->nmulti = 0;
 }
 
 const isn_phrase *isn_phrases_get(const isn_phrases *ps, const char *s, size_t n) {
@@ -230,7 +241,8 @@ static size_t match_word(const isn_phrases *ps, const char *w, size_t wl, const 
             break;
         }
     }
-    if (i + 1 >= n) return best;
+    uint64_t f = h & (ps->nmulti - 1);
+    if (i + 1 >= n || !(ps->multi[f / 64] >> (f % 64) & 1)) return best; /* no longer phrase starts so */
     const char *nx = norm + toks[i + 1].norm;
     size_t nl = toks[i + 1].norm_len, klen = wl + 1 + nl;
     h = fnv(fnv(h, " ", 1), nx, nl);

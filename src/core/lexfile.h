@@ -71,6 +71,8 @@ typedef struct isn_phrases {
     ISN_VEC(isn_phrase) items;
     uint32_t *heads;   /* hash of the key -> first phrase index */
     size_t nheads;
+    uint64_t *multi;   /* a bit per hash of the first word of a longer phrase: */
+    size_t nmulti;     /* no bit, no second probe (bits: a power of two) */
     int gate;          /* the user's: 1 + a bit of its first-word mask, 0 when ungated */
 } isn_phrases;
 

@@ -111,12 +111,17 @@ static int may_open(const tctx *c, uint32_t i) {
     if (c->t[i].kind == ISN_TOK_NUMBER) return 1;
     if (c->t[i].kind != ISN_TOK_WORD) return 0;
     const char *w = nrm(c, i);
-    size_t n = c->t[i].norm_len;
-    for (int k = 0; k < 3; k++) {
-        if (isn_phrases_get(&c->lex->openers, w, n)) return 1;
-        if (!strip_clitic(&w, &n)) break;
+    size_t n = c->t[i].norm_len, len = n;
+    uint64_t h = isn_wordmemo_hash(w, n);
+    int hit, open = 0;
+    isn_wordmemo_slot *slot = isn_wordmemo_slot_of(&c->w->opens, h, n, &hit);
+    if (hit) return (int)slot->value; /* asked of every word: answered once per word */
+    for (int k = 0; k < 3 && !open; k++) {
+        open = isn_phrases_get(&c->lex->openers, w, n) != NULL;
+        if (!open && !strip_clitic(&w, &n)) break;
     }
-    return 0;
+    if (slot) slot->hash = h, slot->len = (uint32_t)len, slot->value = (uint32_t)open;
+    return open;
 }
 
 /* A number token's value (digits only, glued prefix and era letter left
@@ -692,4 +697,7 @@ int isn_time_run(const isn_time_lex *lex, const isn_token *toks, const isn_sent 
     return ISN_OK;
 }
 
-void isn_time_work_free(isn_time_work *w) { ISN_VEC_FREE(w->times); }
+void isn_time_work_free(isn_time_work *w) {
+    ISN_VEC_FREE(w->times);
+    isn_wordmemo_free(&w->opens);
+}

@@ -7,6 +7,7 @@
 #ifndef ISN_TIMEX_H
 #define ISN_TIMEX_H
 
+#include "../core/wordmemo.h"
 #include "../core/lexfile.h"
 #include "../text/text.h"
 
@@ -36,7 +37,10 @@ typedef struct isn_tx {
     uint8_t mismatch;    /* a pair of month names that disagree; the first was used */
 } isn_tx;
 
-typedef struct isn_time_work { ISN_VEC(isn_tx) times; } isn_time_work;
+typedef struct isn_time_work {
+    ISN_VEC(isn_tx) times;
+    isn_wordmemo opens; /* word -> may a time expression start with it */
+} isn_time_work;
 
 /* Finds the time expressions of every sentence. `pub` is the publication
  * date (y, m, d; y == 0 when unknown) for relative expressions. */
