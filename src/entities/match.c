@@ -575,6 +575,8 @@ static uint32_t rule_institution(ctx *c, uint32_t i) {
 /* "مسلحون", "المتظاهرون", "قوات الأمن": an actor named by what it is, with
  * its role as code (UAF, CVL, COP), or its country's before it when a nisba
  * follows ("مسلحون عراقيون" -> IRQUAF). Always nominal, entity null. */
+static uint32_t after_clitics(const ctx *c, uint32_t i, size_t stripped_bytes);
+
 static uint32_t rule_generic(ctx *c, uint32_t i) {
     const isn_phrase *hit = NULL;
     uint32_t n = lookupn(c, &c->lex->generic, i, &hit), tmp;
@@ -584,7 +586,12 @@ static uint32_t rule_generic(ctx *c, uint32_t i) {
     uint32_t end = i + n + (nis ? 1 : 0);
     isn_ment *m = emit(c, i, end, role->type, ISN_MR_GENERIC, ISN_NONE);
     if (m) {
-        m->name = put(c, c->text + c->t[i].start, c->t[end - 1].end - c->t[i].start);
+        /* the name without the clitics the match went through: "بالمسؤولين
+         * الروس" is named "المسؤولين الروس", so its reports group together */
+        size_t fw = strcspn(isn_phrase_text(&c->lex->generic, hit), " ");
+        size_t stripped = c->t[i].norm_len > fw ? c->t[i].norm_len - fw : 0;
+        uint32_t from = stripped ? after_clitics(c, i, stripped) : c->t[i].start;
+        m->name = put(c, c->text + from, c->t[end - 1].end - from);
         m->code = nis ? put_code(c, ent_code(c, (uint32_t)nis->value), role->role) : put(c, role->role, 3);
         m->nominal = 1;
     }

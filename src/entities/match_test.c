@@ -185,6 +185,10 @@ static void test_generic_actors(void **st) {
     isn_mention m;
     isn_doc_mention(doc, 0, &m);
     assert_true(m.nominal);
+    /* the name leaves out the clitics the match went through */
+    run("واشتبك مسلحون بالشرطة والمتظاهرين.");
+    expect(1, "بالشرطة", NULL, "الشرطة", ISN_ENT_ORG, "COP");
+    expect(2, "والمتظاهرين", NULL, "المتظاهرين", ISN_ENT_ORG, "CVL");
 }
 
 static void test_coreference(void **st) {
