@@ -584,6 +584,11 @@ static uint32_t rule_generic(ctx *c, uint32_t i) {
     const isn_role *role = &c->lex->roles.v[hit->value];
     const isn_phrase *nis = lookup1(c, &c->lex->nisbas, i + n);
     uint32_t end = i + n + (nis ? 1 : 0);
+    /* "جنود مرتزقة روس": another word of the kind in apposition, then the
+     * nisba that says whose they are */
+    if (!nis && (lookup1(c, &c->lex->forces_words, i + n) || lookup1(c, &c->lex->generic, i + n)) &&
+        (nis = lookup1(c, &c->lex->nisbas, i + n + 1)))
+        end = i + n + 2;
     isn_ment *m = emit(c, i, end, role->type, ISN_MR_GENERIC, ISN_NONE);
     if (m) {
         /* the name without the clitics the match went through: "بالمسؤولين

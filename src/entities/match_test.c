@@ -189,6 +189,10 @@ static void test_generic_actors(void **st) {
     run("واشتبك مسلحون بالشرطة والمتظاهرين.");
     expect(1, "بالشرطة", NULL, "الشرطة", ISN_ENT_ORG, "COP");
     expect(2, "والمتظاهرين", NULL, "المتظاهرين", ISN_ENT_ORG, "CVL");
+    /* another word of the kind in apposition, then the nisba */
+    run("وقاتل جنود مرتزقة تستانيون في الجنوب.");
+    expect(0, "جنود مرتزقة تستانيون", NULL, "جنود مرتزقة تستانيون", ISN_ENT_ORG, "TSTMIL");
+    assert_int_equal(isn_doc_mention_count(doc), 1);
 }
 
 static void test_coreference(void **st) {
