@@ -590,7 +590,9 @@ static uint32_t read_frame(ectx *c, uint32_t i, uint32_t n, int kind, int denial
     memset(f, 0, sizeof *f);
     f->first = i, f->last = i + n, f->denial = (uint8_t)denial;
     uint32_t after = i + n, src = ISN_NONE, s0 = 0, s1 = 0;
-    uint32_t end = frame_subject(c, after, &src, &s0, &s1);
+    /* "تقارير عن", "أنباء حول": the noun is the (unnamed) source itself */
+    uint32_t end = kind == ISN_FRAME_NOUN ? (s0 = c->t[i].start, s1 = c->t[i].end, after)
+                                          : frame_subject(c, after, &src, &s0, &s1);
     int own = end != 0;
     if (!own && (kind == ISN_FRAME_VERB || kind == ISN_FRAME_FROM) && !is(c, after, "\xd9\x81\xd9\x8a\xd9\x87") &&
         (src = ment_before(c, i, SVO_REACH, c->a)) != ISN_NONE) {
@@ -628,7 +630,7 @@ static uint32_t read_frame(ectx *c, uint32_t i, uint32_t n, int kind, int denial
      * النفير العام"), not a report, and the region is empty, though its
      * source may go on into the next sentence */
     f->r1 = c->b;
-    f->r0 = kind == ISN_FRAME_PREP || kind == ISN_FRAME_INTERVIEW ? c->a : region_start(c, end);
+    f->r0 = kind == ISN_FRAME_PREP || kind == ISN_FRAME_INTERVIEW ? c->a : kind == ISN_FRAME_NOUN ? after : region_start(c, end);
     c->nframes++;
     uint32_t said = 0, at = after; /* "كذّب ما أعلنه X" or "كذّبت الوزارة ما أعلنه X" */
     if (denial && !(said = denied_statement(c, f, at = after)) && end > after) said = denied_statement(c, f, at = end);

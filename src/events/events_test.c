@@ -199,6 +199,10 @@ static void test_attribution(void **s) {
     run("وكشفت صحيفة الغارديان عن وثائق جديدة.\nوأضافت الصحيفة أن الإمارات زودت حفتر بصواريخ.", NULL);
     expect_event(0, "072", "الإمارات", "حفتر", ISN_REPORTED);
     expect_chain(0, "صحيفة الغارديان");
+    /* a report noun with no named source: what follows it is reported */
+    run("وهناك تقارير عن زيارة خليفة حفتر إلى القاهرة.", NULL);
+    expect_event(0, "042", "خليفة حفتر", "القاهرة", ISN_REPORTED);
+    expect_chain(0, "تقارير");
 }
 
 static void test_passive_description_unnamed(void **s) {

@@ -188,8 +188,8 @@ static const char *on_frame(void *ctx, const char *section, const char *key, con
     if (!strcmp(section, "report")) {
         int v = !value ? 0 : !strcmp(value, "verb") ? ISN_FRAME_VERB : !strcmp(value, "verb-from") ? ISN_FRAME_FROM
                 : !strcmp(value, "prep") ? ISN_FRAME_PREP : !strcmp(value, "interview") ? ISN_FRAME_INTERVIEW
-                : !strcmp(value, "aside") ? ISN_FRAME_ASIDE : 0;
-        if (!v) return "a reporting frame is verb, verb-from, prep, interview or aside";
+                : !strcmp(value, "aside") ? ISN_FRAME_ASIDE : !strcmp(value, "noun") ? ISN_FRAME_NOUN : 0;
+        if (!v) return "a reporting frame is verb, verb-from, prep, interview, noun or aside";
         return add_forms(&lex->report, key, v);
     }
     if (!strcmp(section, "source-nouns")) {

@@ -36,7 +36,7 @@ typedef struct isn_ev_code {
 } isn_ev_code;
 
 /* Kinds of reporting frame ([report] values). */
-enum { ISN_FRAME_VERB = 1, ISN_FRAME_FROM, ISN_FRAME_PREP, ISN_FRAME_INTERVIEW, ISN_FRAME_ASIDE };
+enum { ISN_FRAME_VERB = 1, ISN_FRAME_FROM, ISN_FRAME_PREP, ISN_FRAME_INTERVIEW, ISN_FRAME_ASIDE, ISN_FRAME_NOUN };
 /* Kinds of source that is no entity ([source-nouns] values). */
 enum { ISN_SRC_UNNAMED = 1, ISN_SRC_DOCUMENT, ISN_SRC_EXPERT };
 

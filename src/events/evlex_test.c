@@ -148,7 +148,7 @@ static void test_frames(void **st) {
     assert_int_equal(p->value, ISN_FRAME_PREP);
     n = isn_normalize_phrase("نفت", strlen("نفت"), norm);
     assert_non_null(isn_phrases_get(&lex.denied, norm, n));
-    expect_warning("frames.txt", 5, "a reporting frame is verb, verb-from, prep, interview or aside");
+    expect_warning("frames.txt", 5, "a reporting frame is verb, verb-from, prep, interview, noun or aside");
     expect_warning("frames.txt", 11, "this section takes words without");
 }
 
