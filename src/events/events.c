@@ -73,6 +73,7 @@ typedef struct ectx {
     frame frames[16];
     int nframes;
     uint32_t last_subject;   /* the subject last read in this sentence, for "وأعلن X ... واتهم Y" */
+    int last_frame;          /* the frame whose source it is, or -1 when a trigger's */
 } ectx;
 
 /* ---- words ------------------------------------------------------------------- */
@@ -602,7 +603,7 @@ static uint32_t read_frame(ectx *c, uint32_t i, uint32_t n, int kind, int denial
     if (!end) end = after;
     int outer = frame_of(c, i);
     size_t start = c->w->srcs.n;
-    if (own && src != ISN_NONE) c->last_subject = src;
+    if (own && src != ISN_NONE) c->last_subject = src, c->last_frame = c->nframes;
     if (own) { /* the chain it sits in, then its own source(s) */
         if (outer >= 0) push_chain(c, c->frames[outer].chain, c->frames[outer].nchain);
         push_src(c, src, src != ISN_NONE ? c->t[c->m[src].first].start : s0,
@@ -861,7 +862,10 @@ static void read_trigger(ectx *c, uint32_t i, uint32_t j, uint32_t trig, int fut
             k = subject; /* inside the phrase: "فرضت واشنطن عقوبات" */
         } else if (conjoined && c->w->events.n > first_event && c->w->events.v[c->w->events.n - 1].sentence == c->sentence) {
             k = c->w->events.v[c->w->events.n - 1].source; /* "زار حفتر موسكو والتقى شويغو": the same subject */
-        } else if (conjoined && c->last_subject != ISN_NONE && c->m[c->last_subject].last <= i) {
+        } else if (conjoined && c->last_subject != ISN_NONE && c->m[c->last_subject].last <= i &&
+                   !(c->last_frame >= 0 && c->last_frame < c->nframes && c->frames[c->last_frame].r0 <= i &&
+                     i < c->frames[c->last_frame].r1)) {
+            /* (not inside what that subject's frame reports: "تقول الوكالة إن ظهور حفتر ... وسيطرته") */
             k = c->last_subject; /* "أعلن السراج النفير العام واتهم حفتر": the subject of the verb before */
         } else if ((k = subject_before(c, i, floor)) == ISN_NONE && (k = subject_after(c, j)) != ISN_NONE) {
             subj_end = c->m[k].last;
@@ -913,7 +917,7 @@ static void read_trigger(ectx *c, uint32_t i, uint32_t j, uint32_t trig, int fut
                                                                                          : ISN_NONE;
         if (him != ISN_NONE) tgt[nt++] = him;
     }
-    if (ns) c->last_subject = src[0];
+    if (ns) c->last_subject = src[0], c->last_frame = -1;
     if (ns) emit_events(c, i, j, trig, src, ns, tgt, nt, future);
 }
 
@@ -962,6 +966,7 @@ static void prepend_source(ectx *c, isn_src src, uint32_t prev, size_t upto) {
 static void read_sentence(ectx *c) {
     c->nframes = 0;
     c->last_subject = ISN_NONE;
+    c->last_frame = -1;
     size_t sentence_first_event = c->w->events.n;
     for (uint32_t i = c->a; i < c->b;) {
         uint32_t mk = ment_at(c, i);

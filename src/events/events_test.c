@@ -199,6 +199,15 @@ static void test_attribution(void **s) {
     run("وكشفت صحيفة الغارديان عن وثائق جديدة.\nوأضافت الصحيفة أن الإمارات زودت حفتر بصواريخ.", NULL);
     expect_event(0, "072", "الإمارات", "حفتر", ISN_REPORTED);
     expect_chain(0, "صحيفة الغارديان");
+    /* a verb joined by "و" inside a report does not take the reporter as
+     * its subject */
+    run("وقالت وكالة الأناضول إن ظهور خليفة حفتر في بنغازي ودعمه للمسلحين غيّر المشهد.", NULL);
+    for (size_t k = 0; k < isn_doc_event_count(doc); k++) {
+        isn_event e;
+        char b1[256];
+        assert_int_equal(isn_doc_event(doc, k, &e), 0);
+        assert_string_not_equal(mention_text(e.source, b1), "وكالة الأناضول");
+    }
     /* a report noun with no named source: what follows it is reported */
     run("وهناك تقارير عن زيارة خليفة حفتر إلى القاهرة.", NULL);
     expect_event(0, "042", "خليفة حفتر", "القاهرة", ISN_REPORTED);
