@@ -869,6 +869,13 @@ static void read_trigger(ectx *c, uint32_t i, uint32_t j, uint32_t trig, int fut
             k = c->last_subject; /* "أعلن السراج النفير العام واتهم حفتر": the subject of the verb before */
         } else if ((k = subject_before(c, i, floor)) == ISN_NONE && (k = subject_after(c, j)) != ISN_NONE) {
             subj_end = c->m[k].last;
+            /* "حاول حفتر ... وزار موسكو": a verb joined by "و" with a place
+             * right after it and an actor before it in the sentence goes
+             * to that place; the actor is the subject it leaves unsaid */
+            uint32_t actor;
+            if (conjoined && !passive && c->m[k].first == j && c->m[k].type == ISN_ENT_LOC && has_slot(tr, ISN_SLOT_OBJ, 0) &&
+                (actor = free_actor(c, floor, i, 1)) != ISN_NONE)
+                k = actor, subj_end = j;
         }
         if (k != ISN_NONE) {
             int n = with_conjuncts(c, k, passive ? tgt : src);

@@ -117,6 +117,10 @@ static void test_verb_orders(void **s) {
     expect_event(0, "042", "خليفة حفتر", "موسكو", ISN_ASSERTED);
     run("وكان حفتر قد زار القاهرة.", NULL); /* SVO */
     expect_event(0, "042", "حفتر", "القاهرة", ISN_ASSERTED);
+    /* a verb joined by "و" with a place after it: the actor before is its subject */
+    run("حاول خليفة حفتر كسب حلفاء جدد بكل الطرق الممكنة وزار موسكو مرتين.", NULL);
+    expect_event(0, "042", "خليفة حفتر", "موسكو", ISN_ASSERTED);
+    assert_int_equal(isn_doc_event_count(doc), 1);
     run("واجتمع حفتر مع سيرغي شويغو في موسكو.", NULL); /* a target after a preposition, a place */
     expect_event(0, "044", "حفتر", "سيرغي شويغو", ISN_ASSERTED);
     isn_event e;
