@@ -45,6 +45,22 @@ void isn_buf_printf(isn_buf *b, const char *fmt, ...) {
     b->len += (size_t)n;
 }
 
+int isn_vec_resize(void *vec_v, size_t *n, size_t *cap, int *oom, size_t elem, size_t want) {
+    void **v = (void **)vec_v;
+    if (*oom) return -1;
+    if (want > *cap) {
+        size_t nc = *cap ? *cap : 64;
+        while (nc < want) nc *= 2;
+        if (nc > SIZE_MAX / elem) { *oom = 1; return -1; }
+        void *p = realloc(*v, nc * elem);
+        if (!p) { *oom = 1; return -1; }
+        *v = p;
+        *cap = nc;
+    }
+    *n = want;
+    return 0;
+}
+
 void *isn_vec_grow(void *vec_v, size_t *n, size_t *cap, int *oom, size_t elem) {
     void **v = (void **)vec_v;
     if (*oom) return NULL;

@@ -64,6 +64,10 @@ void *isn_vec_grow(void *vec_v, size_t *n, size_t *cap, int *oom, size_t elem);
     ((vec).n < (vec).cap && !(vec).oom                                                              \
          ? &(vec).v[(vec).n++]                                                                      \
          : (__typeof__((vec).v))isn_vec_grow(&(vec).v, &(vec).n, &(vec).cap, &(vec).oom, sizeof(*(vec).v)))
+/* Sets the length to `want` (new elements uninitialised): one growth for a
+ * per-token array, not a push per token. 0, or -1 when memory ran out. */
+int isn_vec_resize(void *vec_v, size_t *n, size_t *cap, int *oom, size_t elem, size_t want);
+#define ISN_VEC_RESIZE(vec, want) isn_vec_resize(&(vec).v, &(vec).n, &(vec).cap, &(vec).oom, sizeof(*(vec).v), (want))
 #define ISN_VEC_RESET(vec) ((vec).n = 0, (vec).oom = 0)
 #define ISN_VEC_FREE(vec) (free((vec).v), (vec).v = NULL, (vec).n = (vec).cap = 0)
 

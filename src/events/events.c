@@ -932,11 +932,8 @@ static void read_trigger(ectx *c, uint32_t i, uint32_t j, uint32_t trig, int fut
 
 static int mark_mentions(isn_event_work *w, const isn_entity_work *ents, size_t ntoks) {
     ISN_VEC_RESET(w->ment_at);
-    for (size_t i = 0; i < ntoks; i++) {
-        uint32_t *s = ISN_VEC_PUSH(w->ment_at);
-        if (!s) return ISN_ENOMEM;
-        *s = ISN_NONE;
-    }
+    if (ISN_VEC_RESIZE(w->ment_at, ntoks)) return ISN_ENOMEM;
+    for (size_t i = 0; i < ntoks; i++) w->ment_at.v[i] = ISN_NONE;
     for (size_t k = 0; k < ents->ments.n; k++)
         for (uint32_t i = ents->ments.v[k].first; i < ents->ments.v[k].last && i < ntoks; i++)
             w->ment_at.v[i] = (uint32_t)k;
@@ -947,11 +944,8 @@ static int mark_mentions(isn_event_work *w, const isn_entity_work *ents, size_t 
  * (gave shelter). */
 static int mark_times(isn_event_work *w, const isn_time_work *times, size_t ntoks) {
     ISN_VEC_RESET(w->in_time);
-    for (size_t i = 0; i < ntoks; i++) {
-        uint8_t *s = ISN_VEC_PUSH(w->in_time);
-        if (!s) return ISN_ENOMEM;
-        *s = 0;
-    }
+    if (ISN_VEC_RESIZE(w->in_time, ntoks)) return ISN_ENOMEM;
+    memset(w->in_time.v, 0, ntoks);
     for (size_t k = 0; k < times->times.n; k++)
         for (uint32_t i = times->times.v[k].t0; i < times->times.v[k].t1 && i < ntoks; i++) w->in_time.v[i] = 1;
     return ISN_OK;
@@ -1021,11 +1015,8 @@ int isn_events_run(const isn_event_lex *lex, const isn_entity_lex *elex, const c
     if (!lex->triggers.n) return ISN_OK;
     if (mark_mentions(w, ents, ntoks) || mark_times(w, times, ntoks)) return ISN_ENOMEM;
     ISN_VEC_RESET(w->cues);
-    for (size_t i = 0; i < ntoks; i++) {
-        isn_cues *q = ISN_VEC_PUSH(w->cues);
-        if (!q) return ISN_ENOMEM;
-        memset(q, 0, sizeof *q);
-    }
+    if (ISN_VEC_RESIZE(w->cues, ntoks)) return ISN_ENOMEM;
+    memset(w->cues.v, 0, ntoks * sizeof *w->cues.v);
     fcache fc = {.tok = UINT32_MAX};
     ectx c = {.lex = lex, .fc = &fc, .elex = elex, .text = text, .t = toks, .norm = norm, .m = ents->ments.v,
               .times = times, .w = w};
