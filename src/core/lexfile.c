@@ -3,6 +3,7 @@
  */
 #include "lexfile.h"
 #include "error.h"
+#include "wordmemo.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -100,25 +101,16 @@ size_t isn_normalize_phrase(const char *s, size_t n, char *out) {
     return o;
 }
 
-/* FNV-1a, continued from h over n more bytes. */
-static uint64_t fnv(uint64_t h, const char *s, size_t n) {
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-    return h;
-}
-#define FNV_START 1469598103934665603ull
+/* The phrase keys hash with the word memos' FNV-1a (core/wordmemo.h). */
 
 /* A phrase's key: its first two words (or its one word). The hash of the
  * key, and its length in bytes, in one pass. Keying on two words keeps the
  * buckets short where many names share a first word ("الرئيس ...",
  * "وزير ..."): a lookup walks the phrases of its first two words only. */
 static uint64_t hash_key(const char *s, size_t n, size_t *klen) {
-    uint64_t h = FNV_START;
     size_t i = 0;
-    int spaces = 0;
-    for (; i < n; i++) {
-        if (s[i] == ' ' && ++spaces == 2) break;
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-    }
+    for (int spaces = 0; i < n && !(s[i] == ' ' && ++spaces == 2); i++) {}
+    uint64_t h = isn_fnv1a(ISN_FNV_START, s, i);
     *klen = i;
     return h;
 }
@@ -169,7 +161,7 @@ int isn_phrases_build(isn_phrases *ps) {
         p->khash = (uint32_t)(h >> 32), p->klen = (uint16_t)klen;
         if (p->nwords > 1) {
             const char *t = ps->pool.data + p->text;
-            uint64_t f = fnv(FNV_START, t, (size_t)((const char *)memchr(t, ' ', p->len) - t)) & (nm - 1);
+            uint64_t f = isn_fnv1a(ISN_FNV_START, t, (size_t)((const char *)memchr(t, ' ', p->len) - t)) & (nm - 1);
             ps->multi[f / 64] |= 1ull << (f % 64);
         }
         p->next = ps->heads[h & (nh - 1)];
@@ -202,7 +194,7 @@ const isn_phrase *isn_phrases_get(const isn_phrases *ps, const char *s, size_t n
 
 uint32_t isn_phrases_or_values(const isn_phrases *ps, const char *w, size_t wl) {
     if (!ps->nheads) return 0;
-    uint64_t h = fnv(FNV_START, w, wl);
+    uint64_t h = isn_fnv1a(ISN_FNV_START, w, wl);
     uint32_t h32 = (uint32_t)(h >> 32), v = 0;
     for (uint32_t k = ps->heads[h & (ps->nheads - 1)]; k != UINT32_MAX; k = ps->items.v[k].next) {
         const isn_phrase *p = &ps->items.v[k];
@@ -232,7 +224,7 @@ static int rest_matches(const isn_phrases *ps, const isn_phrase *p, const isn_to
 static size_t match_word(const isn_phrases *ps, const char *w, size_t wl, const isn_token *toks,
                          size_t i, size_t n, const char *norm, const isn_phrase **hit) {
     size_t best = 0;
-    uint64_t h = fnv(FNV_START, w, wl);
+    uint64_t h = isn_fnv1a(ISN_FNV_START, w, wl);
     uint32_t h32 = (uint32_t)(h >> 32);
     for (uint32_t k = ps->heads[h & (ps->nheads - 1)]; k != UINT32_MAX; k = ps->items.v[k].next) {
         const isn_phrase *p = &ps->items.v[k];
@@ -245,7 +237,7 @@ static size_t match_word(const isn_phrases *ps, const char *w, size_t wl, const 
     if (i + 1 >= n || !(ps->multi[f / 64] >> (f % 64) & 1)) return best; /* no longer phrase starts so */
     const char *nx = norm + toks[i + 1].norm;
     size_t nl = toks[i + 1].norm_len, klen = wl + 1 + nl;
-    h = fnv(fnv(h, " ", 1), nx, nl);
+    h = isn_fnv1a(isn_fnv1a(h, " ", 1), nx, nl);
     h32 = (uint32_t)(h >> 32);
     for (uint32_t k = ps->heads[h & (ps->nheads - 1)]; k != UINT32_MAX; k = ps->items.v[k].next) {
         const isn_phrase *p = &ps->items.v[k];

@@ -31,19 +31,37 @@ typedef struct isn_wordmemo_slot {
 
 typedef struct isn_wordmemo { isn_wordmemo_slot *slots; } isn_wordmemo;
 
-static inline uint64_t isn_wordmemo_hash(const char *w, size_t n) {
-    uint64_t h = 1469598103934665603ull; /* FNV-1a */
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)w[i]) * 1099511628211ull;
+/* FNV-1a, continued from h over n more bytes (start from ISN_FNV_START).
+ * The phrase sets of lexfile.c hash with it too. */
+#define ISN_FNV_START 1469598103934665603ull
+static inline uint64_t isn_fnv1a(uint64_t h, const char *s, size_t n) {
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
     return h;
 }
 
-/* The slot of word w (hash h): *hit tells whether it holds w's answer.
- * NULL only when the table cannot be allocated: then compute every time. */
-static inline isn_wordmemo_slot *isn_wordmemo_slot_of(isn_wordmemo *m, uint64_t h, size_t n, int *hit) {
-    if (!m->slots && !(m->slots = calloc(ISN_WORDMEMO_SLOTS, sizeof *m->slots))) return *hit = 0, NULL;
-    isn_wordmemo_slot *s = &m->slots[h & (ISN_WORDMEMO_SLOTS - 1)];
-    *hit = s->len == n && s->hash == h && n;
-    return s;
+/* Where word w's answer is or goes: the slot, and the word's hash and
+ * length as they were looked up. */
+typedef struct isn_wordmemo_key {
+    isn_wordmemo_slot *slot; /* NULL: no table, compute every time */
+    uint64_t hash;
+    uint32_t len;
+} isn_wordmemo_key;
+
+/* Looks word w up: 1 with its answer in *value, else 0 and `key` says
+ * where isn_wordmemo_put keeps the answer once computed. */
+static inline int isn_wordmemo_get(isn_wordmemo *m, const char *w, size_t n, isn_wordmemo_key *key,
+                                   uint32_t *value) {
+    key->hash = isn_fnv1a(ISN_FNV_START, w, n), key->len = (uint32_t)n, key->slot = NULL;
+    if (!n || (!m->slots && !(m->slots = calloc(ISN_WORDMEMO_SLOTS, sizeof *m->slots)))) return 0;
+    key->slot = &m->slots[key->hash & (ISN_WORDMEMO_SLOTS - 1)];
+    if (key->slot->len != key->len || key->slot->hash != key->hash) return 0;
+    *value = key->slot->value;
+    return 1;
+}
+
+/* Keeps the answer of the word looked up with `key` (the slot's word before goes). */
+static inline void isn_wordmemo_put(const isn_wordmemo_key *key, uint32_t value) {
+    if (key->slot) key->slot->hash = key->hash, key->slot->len = key->len, key->slot->value = value;
 }
 
 static inline void isn_wordmemo_free(isn_wordmemo *m) {

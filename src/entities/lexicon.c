@@ -381,8 +381,9 @@ int isn_entity_lex_load(isn_entity_lex *lex, const char *dir, isn_warnings *warn
                           &lex->forces_words, &lex->kinship, &lex->descriptions, &lex->modifiers, &lex->stop, &lex->given_names, &lex->name_starters};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++)
         if (isn_phrases_build(all[i])) return isn_set_error(err, ISN_ENOMEM, dir, 0, ISN_NO_OFFSET, "out of memory");
-    isn_phrases *gated[ISN_GATED_SETS];
-    isn_entity_gated_sets(lex, gated);
+    isn_phrases *gated[ISN_GATED_SETS] = {&lex->aliases, &lex->nisbas, &lex->titles, &lex->institutions,
+                                          &lex->generic, &lex->forces_words, &lex->kinship, &lex->descriptions,
+                                          &lex->modifiers, &lex->name_starters};
     for (int k = 0; k < ISN_GATED_SETS; k++) {
         isn_phrases_add_first_words(&lex->firsts, gated[k], 1 << k);
         gated[k]->gate = 1 + k;

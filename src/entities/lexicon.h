@@ -43,16 +43,10 @@ typedef struct isn_entity_lex {
     isn_phrases firsts;         /* the first words of the gated sets: value bit k for gated set k */
 } isn_entity_lex;
 
-/* The sets whose lookups match.c gates on a token's first-word mask, in
- * bit order: a token none of whose clitic variants begins a phrase of set k
- * is not looked up in it. The load sets each one's `gate` to 1 + k. */
+/* match.c gates its lookups in ISN_GATED_SETS sets on a token's first-word
+ * mask: `firsts` holds their first words, bit k for the set whose `gate` is
+ * 1 + k (set at the end of isn_entity_lex_load). */
 #define ISN_GATED_SETS 10
-static inline void isn_entity_gated_sets(isn_entity_lex *lex, isn_phrases *out[ISN_GATED_SETS]) {
-    isn_phrases *sets[ISN_GATED_SETS] = {&lex->aliases, &lex->nisbas, &lex->titles, &lex->institutions,
-                                               &lex->generic, &lex->forces_words, &lex->kinship,
-                                               &lex->descriptions, &lex->modifiers, &lex->name_starters};
-    for (int k = 0; k < ISN_GATED_SETS; k++) out[k] = sets[k];
-}
 
 extern const char *const isn_entity_kinds[];
 #define ISN_KIND_COUNTRY 1 /* isn_entity_kinds[1] == "country" */

@@ -125,16 +125,11 @@ static uint32_t token_mask_of(ctx *c, uint32_t i) {
     vcache *e = &c->cache[i & 3];
     int k;
     const variant *v = vars(c, i, &k);
-    size_t n = c->t[i].norm_len;
-    uint64_t h = isn_wordmemo_hash(nrm(c, i), n);
-    int hit;
-    isn_wordmemo_slot *slot = isn_wordmemo_slot_of(&c->w->sets, h, n, &hit);
+    isn_wordmemo_key key;
     uint32_t mask = 0;
-    if (hit) {
-        mask = slot->value;
-    } else {
+    if (!isn_wordmemo_get(&c->w->sets, nrm(c, i), c->t[i].norm_len, &key, &mask)) {
         for (int j = 0; j < k; j++) mask |= isn_phrases_or_values(&c->lex->firsts, v[j].s, v[j].n);
-        if (slot) slot->hash = h, slot->len = (uint32_t)n, slot->value = mask;
+        isn_wordmemo_put(&key, mask);
     }
     e->mask = mask, e->mask_known = 1;
     return mask;

@@ -263,15 +263,14 @@ static int may_open(const ectx *c, uint32_t i) {
     if (c->t[i].kind != ISN_TOK_WORD) return 0;
     const char *w = nrm(c, i);
     size_t n = c->t[i].norm_len;
-    uint64_t h = isn_wordmemo_hash(w, n);
-    int hit, open = 0;
-    isn_wordmemo_slot *slot = isn_wordmemo_slot_of(&c->w->opens, h, n, &hit);
-    if (hit) return (int)slot->value;
+    isn_wordmemo_key key;
+    uint32_t open = 0;
+    if (isn_wordmemo_get(&c->w->opens, w, n, &key, &open)) return (int)open;
     form f[24];
     int k = forms_of(w, n, f);
     for (int j = 0; j < k && !open; j++) open = isn_phrases_get(&c->lex->openers, f[j].s, f[j].n) != NULL;
-    if (slot) slot->hash = h, slot->len = (uint32_t)n, slot->value = (uint32_t)open;
-    return open;
+    isn_wordmemo_put(&key, open);
+    return (int)open;
 }
 
 /* Does the phrase set have a phrase ending right at token `end`, starting

@@ -111,17 +111,16 @@ static int may_open(const tctx *c, uint32_t i) {
     if (c->t[i].kind == ISN_TOK_NUMBER) return 1;
     if (c->t[i].kind != ISN_TOK_WORD) return 0;
     const char *w = nrm(c, i);
-    size_t n = c->t[i].norm_len, len = n;
-    uint64_t h = isn_wordmemo_hash(w, n);
-    int hit, open = 0;
-    isn_wordmemo_slot *slot = isn_wordmemo_slot_of(&c->w->opens, h, n, &hit);
-    if (hit) return (int)slot->value; /* asked of every word: answered once per word */
+    size_t n = c->t[i].norm_len;
+    isn_wordmemo_key key;
+    uint32_t open = 0;
+    if (isn_wordmemo_get(&c->w->opens, w, n, &key, &open)) return (int)open; /* asked of every word */
     for (int k = 0; k < 3 && !open; k++) {
         open = isn_phrases_get(&c->lex->openers, w, n) != NULL;
         if (!open && !strip_clitic(&w, &n)) break;
     }
-    if (slot) slot->hash = h, slot->len = (uint32_t)len, slot->value = (uint32_t)open;
-    return open;
+    isn_wordmemo_put(&key, open);
+    return (int)open;
 }
 
 /* A number token's value (digits only, glued prefix and era letter left
