@@ -92,6 +92,7 @@ static int is(const ectx *c, uint32_t i, const char *s) {
 #define S_ "\xd8\xb3"  /* س */
 #define AL_ "\xd8\xa7\xd9\x84" /* ال */
 #define MA_ "\xd9\x85\xd8\xa7" /* ما */
+#define AN_ "\xd8\xb9\xd9\x86" /* عن */
 
 /* Does s begin with the letter p (one Arabic letter, two bytes), with two
  * letters at least after it? */
@@ -574,9 +575,9 @@ static void announcement(ectx *c, uint32_t i, uint32_t n, uint32_t end, int own,
     if (c->lex->statement == UINT32_MAX || region_start(c, end) != c->b || (own && src == ISN_NONE)) return;
     uint32_t k = end;
     while (k < end + 6 && k + 1 < c->b && c->t[k].kind == ISN_TOK_WORD && ment_at(c, k) == ISN_NONE &&
-           !is(c, k, "\xd8\xb9\xd9\x86"))
+           !is(c, k, AN_))
         k++;
-    if (!is(c, k, "\xd8\xb9\xd9\x86") || c->t[k + 1].kind != ISN_TOK_WORD || ment_at(c, k + 1) != ISN_NONE) return;
+    if (!is(c, k, AN_) || c->t[k + 1].kind != ISN_TOK_WORD || ment_at(c, k + 1) != ISN_NONE) return;
     if (src == ISN_NONE) src = dropped_subject(c, i);
     if (src == ISN_NONE || (c->m[src].entity != ISN_NONE && c->elex->ents.v[c->m[src].entity].kind == ISN_KIND_MEDIA)) return;
     emit_events(c, i, i + n, c->lex->statement, &src, 1, NULL, 0, 0);
@@ -607,7 +608,7 @@ static uint32_t read_frame(ectx *c, uint32_t i, uint32_t n, int kind, int denial
         if (outer >= 0) push_chain(c, c->frames[outer].chain, c->frames[outer].nchain);
         push_src(c, src, src != ISN_NONE ? c->t[c->m[src].first].start : s0,
                  src != ISN_NONE ? c->t[c->m[src].last - 1].end : s1);
-        if (kind == ISN_FRAME_FROM && is(c, end, "\xd8\xb9\xd9\x86")) { /* "... عن Y" */
+        if (kind == ISN_FRAME_FROM && is(c, end, AN_)) { /* "... عن Y" */
             uint32_t y = ISN_NONE, y0 = 0, y1 = 0, e2 = frame_subject(c, end + 1, &y, &y0, &y1);
             if (e2) {
                 push_src(c, y, y != ISN_NONE ? c->t[c->m[y].first].start : y0,

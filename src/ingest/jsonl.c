@@ -17,6 +17,7 @@
  * reject with Python's json module on thousands of broken lines.
  */
 #include "jsonl.h"
+#include "../core/utf8.h"
 
 #include <string.h>
 
@@ -60,15 +61,7 @@ static int hex4(const char *s, unsigned *out) {
 
 static void put_utf8(isn_buf *b, unsigned c) {
     char u[4];
-    size_t k;
-    if (c < 0x80) u[0] = (char)c, k = 1;
-    else if (c < 0x800) u[0] = (char)(0xC0 | c >> 6), u[1] = (char)(0x80 | (c & 0x3F)), k = 2;
-    else if (c < 0x10000)
-        u[0] = (char)(0xE0 | c >> 12), u[1] = (char)(0x80 | ((c >> 6) & 0x3F)), u[2] = (char)(0x80 | (c & 0x3F)), k = 3;
-    else
-        u[0] = (char)(0xF0 | c >> 18), u[1] = (char)(0x80 | ((c >> 12) & 0x3F)), u[2] = (char)(0x80 | ((c >> 6) & 0x3F)),
-        u[3] = (char)(0x80 | (c & 0x3F)), k = 4;
-    isn_buf_add(b, u, k);
+    isn_buf_add(b, u, (size_t)isn_utf8_put(c, u));
 }
 
 /* A string at p->i (its opening quote). Decoded into `out` when not NULL,
