@@ -234,6 +234,28 @@ static uint32_t put(ctx *c, const char *s, size_t n) {
     return at;
 }
 
+static uint32_t after_clitics(const ctx *c, uint32_t i, size_t stripped_bytes);
+
+/* The name of a mention of tokens [i, end) whose first word was matched as
+ * the normalised form `fw` (fwn bytes) of token i: its text without the
+ * clitics the match went through. "بالمسؤولين الروس" is "المسؤولين الروس",
+ * "والحكومة الليبية" "الحكومة الليبية", and "للحكومة" "الحكومة" (the alif
+ * that لل swallowed comes back), so one actor's reports group together. */
+static uint32_t name_past_clitics(ctx *c, uint32_t i, uint32_t end, const char *fw, size_t fwn) {
+    size_t tn = c->t[i].norm_len, extra = tn > fwn ? tn - fwn : 0; /* و ف ب ل ك before the form */
+    const char *w = nrm(c, i) + extra;
+    uint32_t stop = c->t[end - 1].end, at = (uint32_t)c->w->pool.len;
+    if (tn - extra == fwn && fwn > 4 && !memcmp(fw, AL_, 4) && !memcmp(w, L_ L_, 4)) { /* "للحكومة", "وللجيش" */
+        uint32_t from = after_clitics(c, i, extra + 4);
+        isn_buf_adds(&c->w->pool, AL_);
+        isn_buf_add(&c->w->pool, c->text + from, stop - from);
+        isn_buf_addc(&c->w->pool, 0);
+        return at;
+    }
+    uint32_t from = extra ? after_clitics(c, i, extra) : c->t[i].start;
+    return put(c, c->text + from, stop - from);
+}
+
 static uint32_t put_code(ctx *c, const char *country, const char *role) {
     char code[16];
     if (!country) return ISN_NONE;
@@ -309,7 +331,9 @@ static uint32_t rule_kinship(ctx *c, uint32_t i) {
 
 /* "قوات حفتر", "ميليشيات خليفة حفتر", "قوات بريطانية وفرنسية". */
 static uint32_t rule_forces(ctx *c, uint32_t i) {
-    if (!lookup1(c, &c->lex->forces_words, i)) return 0;
+    const isn_phrase *fwp = lookup1(c, &c->lex->forces_words, i);
+    if (!fwp) return 0;
+    const char *fw = isn_phrase_text(&c->lex->forces_words, fwp);
     uint32_t ent, tmp, n = entity_at(c, i + 1, &ent), whole = entity_at(c, i, &tmp);
     if (whole && whole >= 1 + n) return 0; /* "جيش تستانيا الوطني" is a name */
     if (n) {
@@ -329,14 +353,15 @@ static uint32_t rule_forces(ctx *c, uint32_t i) {
     if (!nis) return 0;
     isn_ment *m = emit(c, i, i + 2, ISN_ENT_ORG, ISN_MR_FORCES, ISN_NONE);
     if (m) {
-        m->name = put(c, c->text + c->t[i].start, c->t[i + 1].end - c->t[i].start);
+        m->name = name_past_clitics(c, i, i + 2, fw, strlen(fw));
         m->code = put_code(c, ent_code(c, (uint32_t)nis->value), "MIL");
     }
     uint32_t j = i + 2; /* "وفرنسية": more nisbas joined by و */
     while ((nis = lookup1(c, &c->lex->nisbas, j)) && starts(nrm(c, j), c->t[j].norm_len, W_)) {
         m = emit(c, j, j + 1, ISN_ENT_ORG, ISN_MR_FORCES, ISN_NONE);
         if (m) {
-            m->name = put(c, c->text + c->t[j].start, c->t[j].end - c->t[j].start);
+            const char *nw = isn_phrase_text(&c->lex->nisbas, nis);
+            m->name = name_past_clitics(c, j, j + 1, nw, strlen(nw));
             m->code = put_code(c, ent_code(c, (uint32_t)nis->value), "MIL");
         }
         j++;
@@ -561,7 +586,8 @@ static uint32_t rule_institution(ctx *c, uint32_t i) {
     const isn_role *role = &c->lex->roles.v[hit->value];
     isn_ment *m = emit(c, i, i + n + 1, role->type, ISN_MR_INSTITUTION, ISN_NONE);
     if (m) {
-        m->name = put(c, c->text + c->t[i].start, c->t[i + n].end - c->t[i].start);
+        const char *fw = isn_phrase_text(&c->lex->institutions, hit);
+        m->name = name_past_clitics(c, i, i + n + 1, fw, strcspn(fw, " "));
         m->code = put_code(c, ent_code(c, (uint32_t)nis->value), role->role);
     }
     return n + 1;
@@ -570,8 +596,6 @@ static uint32_t rule_institution(ctx *c, uint32_t i) {
 /* "مسلحون", "المتظاهرون", "قوات الأمن": an actor named by what it is, with
  * its role as code (UAF, CVL, COP), or its country's before it when a nisba
  * follows ("مسلحون عراقيون" -> IRQUAF). Always nominal, entity null. */
-static uint32_t after_clitics(const ctx *c, uint32_t i, size_t stripped_bytes);
-
 static uint32_t rule_generic(ctx *c, uint32_t i) {
     const isn_phrase *hit = NULL;
     uint32_t n = lookupn(c, &c->lex->generic, i, &hit), tmp;
@@ -586,12 +610,8 @@ static uint32_t rule_generic(ctx *c, uint32_t i) {
         end = i + n + 2;
     isn_ment *m = emit(c, i, end, role->type, ISN_MR_GENERIC, ISN_NONE);
     if (m) {
-        /* the name without the clitics the match went through: "بالمسؤولين
-         * الروس" is named "المسؤولين الروس", so its reports group together */
-        size_t fw = strcspn(isn_phrase_text(&c->lex->generic, hit), " ");
-        size_t stripped = c->t[i].norm_len > fw ? c->t[i].norm_len - fw : 0;
-        uint32_t from = stripped ? after_clitics(c, i, stripped) : c->t[i].start;
-        m->name = put(c, c->text + from, c->t[end - 1].end - from);
+        const char *fw = isn_phrase_text(&c->lex->generic, hit);
+        m->name = name_past_clitics(c, i, end, fw, strcspn(fw, " "));
         m->code = nis ? put_code(c, ent_code(c, (uint32_t)nis->value), role->role) : put(c, role->role, 3);
         m->nominal = 1;
     }
