@@ -945,7 +945,7 @@ static int mark_mentions(isn_event_work *w, const isn_entity_work *ents, size_t 
 static int mark_times(isn_event_work *w, const isn_time_work *times, size_t ntoks) {
     ISN_VEC_RESET(w->in_time);
     if (ISN_VEC_RESIZE(w->in_time, ntoks)) return ISN_ENOMEM;
-    memset(w->in_time.v, 0, ntoks);
+    if (ntoks) memset(w->in_time.v, 0, ntoks); /* an empty document may have no array at all */
     for (size_t k = 0; k < times->times.n; k++)
         for (uint32_t i = times->times.v[k].t0; i < times->times.v[k].t1 && i < ntoks; i++) w->in_time.v[i] = 1;
     return ISN_OK;
@@ -1016,7 +1016,7 @@ int isn_events_run(const isn_event_lex *lex, const isn_entity_lex *elex, const c
     if (mark_mentions(w, ents, ntoks) || mark_times(w, times, ntoks)) return ISN_ENOMEM;
     ISN_VEC_RESET(w->cues);
     if (ISN_VEC_RESIZE(w->cues, ntoks)) return ISN_ENOMEM;
-    memset(w->cues.v, 0, ntoks * sizeof *w->cues.v);
+    if (ntoks) memset(w->cues.v, 0, ntoks * sizeof *w->cues.v);
     fcache fc = {.tok = UINT32_MAX};
     ectx c = {.lex = lex, .fc = &fc, .elex = elex, .text = text, .t = toks, .norm = norm, .m = ents->ments.v,
               .times = times, .w = w};
